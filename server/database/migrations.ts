@@ -7,7 +7,7 @@ import pg from "pg";
 
 const execFileAsync = promisify(execFile);
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 // Any constant works; it only has to be the same in every process that migrates.
 const MIGRATION_LOCK_ID = 724_011_2026;
 

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { NotYetAvailable } from "@/components/layout/not-yet-available";
+import { requirePageOperator } from "@/server/auth/page-guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("nav"))("products") };
+}
+
+export default async function ProductsPage() {
+  await requirePageOperator();
+  return <NotYetAvailable section="products" />;
+}

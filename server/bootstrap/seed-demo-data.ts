@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import type { Deps } from "@/server/deps";
+import { readSettingValue } from "@/server/settings/settings-repository";
+import { updateSettings } from "@/server/settings/update-settings";
+
+const DEMO_MARKER = "system.demoSeededAt";
+
+// First run of the embedded console only. So that the console (and, later, its simulator) works
+// offline out of the box, marketplace keys not given through the environment get random demo
+// values; an owner replaces them with the real ones from the seller centre.
+export const seedDemoData = async (deps: Deps): Promise<{ seeded: boolean }> => {
+  const marker = await deps.db.setting.findUnique({ where: { key: DEMO_MARKER } });
+  if (marker) return { seeded: false };
+  const demoKey = () => `demo-${randomBytes(16).toString("hex")}`;
+  const patch: Record<string, string> = {};
+  for (const key of [
+    "marketplace.v1Key",
+    "marketplace.basicAccessKey.current",
+    "marketplace.licenseAccessKey.current",
+    "marketplace.kitAccessKey.current",
+  ] as const) {
+    if ((await readSettingValue(key, deps)) === null) patch[key] = demoKey();
+  }
+  if (Object.keys(patch).length) await updateSettings(patch, { id: null, email: "demo-seed" }, null, deps);
+  const now = deps.now();
+  await deps.db.setting.create({ data: { key: DEMO_MARKER, value: now.toISOString(), updatedAt: now } });
+  await recordAuditEvent(deps.db, { actor: { id: null, email: "demo-seed" }, action: "system.demo_seeded", details: { keys: Object.keys(patch) } }, now);
+  return { seeded: true };
+};
