@@ -1,3 +1,5 @@
+export {};
+
 // `npm run worker`: the background worker alone, for deployments that run it apart from the app
 // (any number of these may share one PostgreSQL server).
 const main = async () => {

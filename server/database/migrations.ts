@@ -1,21 +1,25 @@
 import { execFile } from "node:child_process";
-import { readdir } from "node:fs/promises";
-import path from "node:path";
 import { promisify } from "node:util";
-import { resolveBinary } from "dbmate";
+import { createRequire } from "node:module";
 import pg from "pg";
+import { MIGRATIONS_DIR } from "@/server/database/migration-status";
 
 const execFileAsync = promisify(execFile);
 
-export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
+// dbmate ships its Go binary as one npm package per platform. The registry these machines use
+// serves only the linux-x64 one, so that is the optional dependency; elsewhere install dbmate
+// (e.g. `brew install dbmate`) and point DBMATE_BIN at it, or have it on PATH.
+const dbmateBinary = (): string => {
+  if (process.env.DBMATE_BIN) return process.env.DBMATE_BIN;
+  try {
+    return createRequire(import.meta.url).resolve(`@dbmate/${process.platform}-${process.arch}/bin/dbmate`);
+  } catch {
+    return "dbmate";
+  }
+};
+
 // Any constant works; it only has to be the same in every process that migrates.
 const MIGRATION_LOCK_ID = 724_011_2026;
-
-export const listMigrationVersions = async (dir = MIGRATIONS_DIR): Promise<string[]> =>
-  (await readdir(dir))
-    .filter((name) => /^\d+_.+\.sql$/.test(name))
-    .map((name) => name.split("_")[0]!)
-    .sort();
 
 // dbmate applies the SQL files. Several app processes may start at once against one server,
 // so they queue on an advisory lock and each finds the others' work already done.
@@ -25,7 +29,7 @@ export const runMigrations = async (databaseUrl: string, dir = MIGRATIONS_DIR): 
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
     const { stdout } = await execFileAsync(
-      resolveBinary(),
+      dbmateBinary(),
       ["--migrations-dir", dir, "--no-dump-schema", "--wait", "--wait-timeout", "30s", "up"],
       { env: { ...process.env, DATABASE_URL: withSslModeDisabledForLoopback(databaseUrl) } },
     );
@@ -44,26 +48,4 @@ const withSslModeDisabledForLoopback = (databaseUrl: string): string => {
     url.searchParams.set("sslmode", "disable");
   }
   return url.toString();
-};
-
-export type MigrationStatus = { applied: string[]; pending: string[]; unknown: string[] };
-
-export const readMigrationStatus = async (
-  query: (sql: string) => Promise<{ version: string }[]>,
-  dir = MIGRATIONS_DIR,
-): Promise<MigrationStatus> => {
-  const files = await listMigrationVersions(dir);
-  let applied: string[] = [];
-  try {
-    applied = (await query("SELECT version FROM schema_migrations ORDER BY version")).map((row) => row.version);
-  } catch {
-    applied = [];
-  }
-  const appliedSet = new Set(applied);
-  const fileSet = new Set(files);
-  return {
-    applied,
-    pending: files.filter((version) => !appliedSet.has(version)),
-    unknown: applied.filter((version) => !fileSet.has(version)),
-  };
 };

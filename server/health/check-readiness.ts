@@ -1,4 +1,4 @@
-import { readMigrationStatus } from "@/server/database/migrations";
+import { readMigrationStatus } from "@/server/database/migration-status";
 import type { Deps } from "@/server/deps";
 
 export type Readiness = { ready: boolean; database: "ok" | "unreachable"; migrations: "current" | "pending" | "unknown" };
