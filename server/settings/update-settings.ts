@@ -2,6 +2,7 @@ import { isSecretSetting, validateSettingsPatch, type SettingKey } from "@/domai
 import { recordAuditEvent, type AuditActor } from "@/server/audit/record-audit-event";
 import type { Deps } from "@/server/deps";
 import { AppError } from "@/server/errors";
+import { forgetMarketplaceKeys } from "@/server/gateway/marketplace-keys";
 import { settingWriteData } from "@/server/settings/settings-repository";
 
 export const updateSettings = async (
@@ -46,5 +47,6 @@ export const updateSettings = async (
       now,
     );
   });
+  forgetMarketplaceKeys();
   return { changed: entries.map(([key]) => key) };
 };

@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import { instanceDedupeKey, type CreateInstanceCommand } from "@/domain/callbacks/callback-command";
+import type { Instance } from "@/generated/prisma/client";
+import type { CallbackContext, HandlerResult } from "@/server/gateway/callback-context";
+import { newInstanceAnswerFor } from "@/server/gateway/instance-answers";
+import { recordOrderFacts } from "@/server/gateway/order-repository";
+import { ensureProduct } from "@/server/gateway/product-repository";
+
+const POLL_MS = 50;
+
+const waitWhileProvisioning = async (instanceId: string, budgetMs: number, ctx: CallbackContext): Promise<Instance | null> => {
+  const deadline = Date.now() + budgetMs;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const instance = await ctx.deps.db.instance.findUnique({ where: { instanceId } });
+    if (instance && instance.status !== "provisioning") return instance;
+  }
+  return null;
+};
+
+export const handleCreateInstance = async (command: CreateInstanceCommand, ctx: CallbackContext): Promise<HandlerResult> => {
+  const { db } = ctx.deps;
+  const now = ctx.deps.now();
+  const product = command.productCode
+    ? await ensureProduct({ productCode: command.productCode, skuCode: command.skuCode, chargingMode: command.chargingMode }, ctx.config, ctx.deps)
+    : null;
+  // Debug traffic (接口调测, 拨测) is answered like real traffic but never provisioned for real.
+  const mode = ctx.testFlag ? "none" : (product?.provisioningMode ?? ctx.config.defaultProvisioningMode);
+  const dedupeKey = instanceDedupeKey(ctx.generation, command);
+
+  await recordOrderFacts(
+    {
+      orderId: command.orderId,
+      orderLineId: command.orderLineId,
+      orderType: command.isTrial ? "TRIAL" : "NEW",
+      customerId: command.customerId,
+      customerName: command.customerName,
+      chargingMode: command.chargingMode,
+      periodType: command.periodType,
+      periodNumber: command.periodNumber,
+      amount: command.amount,
+      productCode: command.productCode,
+      skuCode: command.skuCode,
+      expireAt: command.expireAt,
+      testFlag: ctx.testFlag,
+    },
+    now,
+    db,
+  );
+
+  const instanceId = randomUUID().replaceAll("-", "");
+  // The unique dedupe_key makes this insert the single point of truth: of any number of
+  // identical requests, in any number of processes, exactly one creates the instance.
+  const created = await db.instance.createMany({
+    data: [
+      {
+        id: randomUUID(),
+        instanceId,
+        dedupeKey,
+        generation: ctx.generation,
+        orderId: command.orderId,
+        orderLineId: command.orderLineId ?? null,
+        productCode: command.productCode ?? null,
+        skuCode: command.skuCode ?? null,
+        customerId: command.customerId ?? null,
+        customerName: command.customerName ?? null,
+        chargingMode: command.chargingMode ?? null,
+        status: mode === "none" ? "active" : "provisioning",
+        isTrial: command.isTrial,
+        testFlag: ctx.testFlag,
+        expireAt: command.expireAt ?? null,
+        frontEndUrl: product?.frontEndUrl ?? ctx.config.defaultFrontEndUrl,
+        adminUrl: product?.adminUrl ?? null,
+        encryptType: product?.encryptType ?? "1",
+        provisionedAt: mode === "none" ? now : null,
+        createdAt: now,
+        updatedAt: now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  let instance = await db.instance.findUniqueOrThrow({ where: { dedupeKey } });
+  if (created.count === 1) {
+    await db.instanceEvent.create({
+      data: {
+        instanceId: instance.instanceId,
+        kind: "created",
+        orderId: command.orderId,
+        inboundRequestId: ctx.inboundRequestId,
+        details: { provisioningMode: mode, businessId: command.businessId, trial: command.isTrial },
+        occurredAt: now,
+      },
+    });
+  }
+  if (instance.status === "provisioning" && created.count === 1) {
+    instance = (await waitWhileProvisioning(instance.instanceId, product?.syncBudgetMs ?? 3000, ctx)) ?? instance;
+  }
+  return newInstanceAnswerFor(instance, ctx);
+};
