@@ -21,6 +21,38 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={t("nav.dashboard")} description={t("dashboard.welcome", { name: operator.displayName })} />
+      <div className="mb-4 grid gap-4 md:grid-cols-3">
+        <Card title={t("dashboard.instances")} className="md:col-span-2">
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+            {(Object.entries(summary.instances) as [keyof typeof summary.instances, number][]).map(([status, count]) => (
+              <div key={status} className="rounded border border-slate-100 px-3 py-2">
+                <dt className="text-xs text-slate-500">{t(`instanceStatus.${status}`)}</dt>
+                <dd className="text-xl font-semibold" data-testid={`instances-${status}`}>{count}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card title={t("dashboard.callbacks24h")}>
+          <dl className="space-y-2 text-sm">
+            <div className="flex justify-between">
+              <dt>{t("dashboard.callbacksTotal")}</dt>
+              <dd className="font-semibold" data-testid="callbacks-total">{summary.callbacks24h.total}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt>{t("dashboard.callbacksFailed")}</dt>
+              <dd className="font-semibold">{summary.callbacks24h.failed}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt>{t("dashboard.callbacksTest")}</dt>
+              <dd className="font-semibold">{summary.callbacks24h.test}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt>{t("dashboard.productsToReview")}</dt>
+              <dd className="font-semibold">{summary.productsToReview}</dd>
+            </div>
+          </dl>
+        </Card>
+      </div>
       <div className="grid gap-4 md:grid-cols-3">
         <Card title={t("dashboard.marketplaceConnection")} className="md:col-span-2">
           <ul className="grid gap-2 sm:grid-cols-2">

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { seedDemoCallbacks } from "@/server/bootstrap/seed-demo-callbacks";
 import type { Deps } from "@/server/deps";
 import { readSettingValue } from "@/server/settings/settings-repository";
 import { updateSettings } from "@/server/settings/update-settings";
@@ -23,8 +24,9 @@ export const seedDemoData = async (deps: Deps): Promise<{ seeded: boolean }> => 
     if ((await readSettingValue(key, deps)) === null) patch[key] = demoKey();
   }
   if (Object.keys(patch).length) await updateSettings(patch, { id: null, email: "demo-seed" }, null, deps);
+  const callbacks = await seedDemoCallbacks(deps);
   const now = deps.now();
   await deps.db.setting.create({ data: { key: DEMO_MARKER, value: now.toISOString(), updatedAt: now } });
-  await recordAuditEvent(deps.db, { actor: { id: null, email: "demo-seed" }, action: "system.demo_seeded", details: { keys: Object.keys(patch) } }, now);
+  await recordAuditEvent(deps.db, { actor: { id: null, email: "demo-seed" }, action: "system.demo_seeded", details: { keys: Object.keys(patch), callbacks } }, now);
   return { seeded: true };
 };

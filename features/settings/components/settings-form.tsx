@@ -103,7 +103,11 @@ function SettingsGroup({ group, settings }: { group: (typeof GROUPS)[number]; se
                   {setting.secret ? (
                     <SecretValue setting={setting} />
                   ) : setting.display ? (
-                    <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{setting.display}</code>
+                    <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">
+                      {setting.key === "products.defaultProvisioningMode" && t.has(`settings.provisioningModes.${setting.display}`)
+                        ? t(`settings.provisioningModes.${setting.display}`)
+                        : setting.display}
+                    </code>
                   ) : (
                     <Badge tone="amber">{t("settings.notSet")}</Badge>
                   )}
