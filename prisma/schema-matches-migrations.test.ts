@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 
-// schema.prisma is written by hand next to hand-written SQL migrations (Prisma Migrate cannot run
+// The Prisma schema (prisma/schema/*.prisma) is written by hand next to hand-written SQL migrations (Prisma Migrate cannot run
 // here). This test reads both — the schema through Prisma's own parser, the database through the
 // catalogue — and fails on any difference the client could trip over.
 
@@ -25,8 +25,9 @@ const loadDatamodel = async (): Promise<Datamodel> => {
   // The wasm parser reports panics through this global; without it a schema error crashes the test run.
   (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => console.error(m) };
   const wasm = (await import("@prisma/prisma-schema-wasm")) as unknown as { get_dmmf: (params: string) => string };
-  const schema = readFileSync(path.join(import.meta.dirname, "schema.prisma"), "utf8");
-  return (JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] }))) as { datamodel: Datamodel }).datamodel;
+  const dir = path.join(import.meta.dirname, "schema");
+  const files = readdirSync(dir).filter((name) => name.endsWith(".prisma")).map((name) => [name, readFileSync(path.join(dir, name), "utf8")]);
+  return (JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: files }))) as { datamodel: Datamodel }).datamodel;
 };
 
 const SCALAR_DEFAULTS: Record<string, string> = {
