@@ -62,6 +62,8 @@ export const loadRuntimeConfig = async (): Promise<RuntimeConfig> => {
     const database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pglite"), port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
     closers.unshift(database.stop);
     process.env.DATABASE_URL = database.url;
+    // Tells the app (e.g. whether the simulator is on by default) that the database is the embedded one.
+    process.env.EMBEDDED_DATABASE = "true";
     process.env.APP_SECRET ??= appSecretFor(dataDir);
   } else if (!process.env.APP_SECRET) {
     throw new Error("APP_SECRET is required with DATABASE_URL: every app and worker process must share it (e.g. `openssl rand -hex 32`).");

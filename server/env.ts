@@ -10,6 +10,9 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   SESSION_COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  EMBEDDED_DATABASE: z.enum(["true", "false"]).default("false"),
+  // The marketplace simulator: on by default with the embedded database, off with a shared server.
+  SIMULATOR: z.enum(["on", "off"]).optional(),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

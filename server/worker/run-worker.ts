@@ -4,11 +4,10 @@ import { runHousekeeping } from "@/server/worker/housekeeping";
 
 export type WorkerHandle = { stop: () => Promise<void> };
 
-type PeriodicTask = { name: string; everyMs: number; run: (deps: Deps) => Promise<unknown> };
+import { simulatorTasks } from "@/server/simulator/worker-tasks";
+import type { PeriodicTask } from "@/server/worker/worker-task";
 
-// Later capabilities add their queue consumers here; each task must be safe to run in any number
-// of processes at once (claims use FOR UPDATE SKIP LOCKED, clean-ups are idempotent).
-const TASKS: PeriodicTask[] = [{ name: "housekeeping", everyMs: 60_000, run: runHousekeeping }];
+const TASKS: PeriodicTask[] = [{ name: "housekeeping", everyMs: 60_000, run: runHousekeeping }, ...simulatorTasks];
 
 export const startWorker = (deps: Deps): WorkerHandle => {
   let stopping = false;
