@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_RETRY_SCHEDULE_SECONDS, parseRetrySchedule } from "@/domain/fulfilment/retry-policy";
 
 export const PROVISIONING_MODES = ["none", "webhook", "manual"] as const;
 export type ProvisioningMode = (typeof PROVISIONING_MODES)[number];
@@ -29,7 +30,7 @@ type SettingDefinition = {
   schema: z.ZodType<string>;
   envVar?: string;
   defaultValue?: string;
-  group: "marketplace" | "console" | "products";
+  group: "marketplace" | "console" | "products" | "fulfilment";
 };
 
 export const SETTINGS = {
@@ -61,6 +62,15 @@ export const SETTINGS = {
     schema: httpUrlSchema,
     defaultValue: "https://saas.example.com/login",
     group: "products",
+  },
+  "fulfilment.retryScheduleSeconds": {
+    secret: false,
+    schema: z
+      .string()
+      .trim()
+      .refine((value) => parseRetrySchedule(value) !== null, { message: "settings.retrySchedule" }),
+    defaultValue: DEFAULT_RETRY_SCHEDULE_SECONDS.join(","),
+    group: "fulfilment",
   },
 } as const satisfies Record<string, SettingDefinition>;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 export const settingViewSchema = z.object({
   key: z.string(),
-  group: z.enum(["marketplace", "console", "products"]),
+  group: z.enum(["marketplace", "console", "products", "fulfilment"]),
   secret: z.boolean(),
   isSet: z.boolean(),
   // Secrets: masked. Plain settings: the value or the default.

@@ -1,24 +1,29 @@
 import type { Deps } from "@/server/deps";
+import { fulfilmentTasks } from "@/server/fulfilment/worker-tasks";
 import { logger } from "@/server/logger";
+import { simulatorTasks } from "@/server/simulator/worker-tasks";
 import { runHousekeeping } from "@/server/worker/housekeeping";
+import type { PeriodicTask } from "@/server/worker/worker-task";
 
 export type WorkerHandle = { stop: () => Promise<void> };
 
-import { simulatorTasks } from "@/server/simulator/worker-tasks";
-import type { PeriodicTask } from "@/server/worker/worker-task";
-
-const TASKS: PeriodicTask[] = [{ name: "housekeeping", everyMs: 60_000, run: runHousekeeping }, ...simulatorTasks];
-
+const TASKS: PeriodicTask[] = [{ name: "housekeeping", everyMs: 60_000, run: runHousekeeping }, ...fulfilmentTasks, ...simulatorTasks];
 export const startWorker = (deps: Deps): WorkerHandle => {
   let stopping = false;
   const running = new Set<Promise<unknown>>();
   const timers = TASKS.map((task) => {
+    let busy = false;
     const tick = () => {
-      if (stopping) return;
+      // A task still running from the last tick is not started again alongside itself.
+      if (stopping || busy) return;
+      busy = true;
       const work = task
         .run(deps)
         .catch((error: unknown) => logger.error({ err: error, task: task.name }, "worker task failed"))
-        .finally(() => running.delete(work));
+        .finally(() => {
+          busy = false;
+          running.delete(work);
+        });
       running.add(work);
     };
     tick();

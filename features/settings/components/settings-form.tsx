@@ -14,7 +14,7 @@ import { ApiError } from "@/lib/api-client";
 import type { SettingView } from "@/lib/contracts/settings";
 import { useApiErrorText, useIssueText } from "@/lib/use-api-error-text";
 
-const GROUPS = ["marketplace", "console", "products"] as const;
+const GROUPS = ["marketplace", "console", "products", "fulfilment"] as const;
 const fieldId = (key: string) => `setting-${key.replaceAll(".", "-")}`;
 
 function SecretValue({ setting }: { setting: SettingView }) {

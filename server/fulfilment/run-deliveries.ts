@@ -1,0 +1,28 @@
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { Deps } from "@/server/deps";
+import { claimDeliveries } from "@/server/fulfilment/claim-deliveries";
+import { processDelivery } from "@/server/fulfilment/process-delivery";
+
+export const newWorkerId = () => `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+
+// The longest webhook timeout (30 s) plus room: a lease shorter than an attempt would let a
+// second worker start the same delivery while the first is still waiting for an answer.
+export const DELIVERY_LEASE_MS = 60_000;
+
+// Claims and processes due deliveries until none is left; returns how many were processed.
+export const runDueDeliveries = async (
+  deps: Deps,
+  options: { workerId: string; batchSize?: number; maxBatches?: number } ,
+): Promise<number> => {
+  let processed = 0;
+  for (let batch = 0; batch < (options.maxBatches ?? 50); batch++) {
+    const claimed = await claimDeliveries(options.workerId, options.batchSize ?? 16, DELIVERY_LEASE_MS, deps);
+    if (claimed.length === 0) break;
+    // Claimed rows belong to different instances (the claim never hands out two of one
+    // instance), so they can go out in parallel.
+    await Promise.all(claimed.map((delivery) => processDelivery(delivery, options.workerId, deps)));
+    processed += claimed.length;
+  }
+  return processed;
+};

@@ -1,0 +1,8 @@
+import { newWorkerId, runDueDeliveries } from "@/server/fulfilment/run-deliveries";
+import type { PeriodicTask } from "@/server/worker/worker-task";
+
+const workerId = newWorkerId();
+
+export const fulfilmentTasks: PeriodicTask[] = [
+  { name: "deliveries", everyMs: 500, run: (deps) => runDueDeliveries(deps, { workerId }) },
+];
