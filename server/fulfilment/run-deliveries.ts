@@ -13,11 +13,11 @@ export const DELIVERY_LEASE_MS = 60_000;
 // Claims and processes due deliveries until none is left; returns how many were processed.
 export const runDueDeliveries = async (
   deps: Deps,
-  options: { workerId: string; batchSize?: number; maxBatches?: number } ,
+  options: { workerId: string; batchSize?: number; maxBatches?: number; leaseMs?: number },
 ): Promise<number> => {
   let processed = 0;
   for (let batch = 0; batch < (options.maxBatches ?? 50); batch++) {
-    const claimed = await claimDeliveries(options.workerId, options.batchSize ?? 16, DELIVERY_LEASE_MS, deps);
+    const claimed = await claimDeliveries(options.workerId, options.batchSize ?? 16, options.leaseMs ?? DELIVERY_LEASE_MS, deps);
     if (claimed.length === 0) break;
     // Claimed rows belong to different instances (the claim never hands out two of one
     // instance), so they can go out in parallel.
