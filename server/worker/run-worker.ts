@@ -1,13 +1,14 @@
 import type { Deps } from "@/server/deps";
 import { fulfilmentTasks } from "@/server/fulfilment/worker-tasks";
 import { logger } from "@/server/logger";
+import { ordersTasks } from "@/server/orders/worker-tasks";
 import { simulatorTasks } from "@/server/simulator/worker-tasks";
 import { runHousekeeping } from "@/server/worker/housekeeping";
 import type { PeriodicTask } from "@/server/worker/worker-task";
 
 export type WorkerHandle = { stop: () => Promise<void> };
 
-const TASKS: PeriodicTask[] = [{ name: "housekeeping", everyMs: 60_000, run: runHousekeeping }, ...fulfilmentTasks, ...simulatorTasks];
+const TASKS: PeriodicTask[] = [{ name: "housekeeping", everyMs: 60_000, run: runHousekeeping }, ...fulfilmentTasks, ...ordersTasks, ...simulatorTasks];
 export const startWorker = (deps: Deps): WorkerHandle => {
   let stopping = false;
   const running = new Set<Promise<unknown>>();
