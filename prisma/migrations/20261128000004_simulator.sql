@@ -76,6 +76,8 @@ CREATE TABLE simulator_callbacks (
   activity text NOT NULL,
   key_kind text NOT NULL,
   params jsonb NOT NULL,
+  -- What the subscription becomes once this callback succeeds (applied on a late retry success too).
+  effect jsonb,
   target_url text NOT NULL,
   state text NOT NULL,
   attempts integer NOT NULL DEFAULT 0,

@@ -1,86 +1,112 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { computeV1AuthToken, computeV2Signature, formatExpireTime, formatV1Timestamp } from "@/lib/marketplace/koogallery";
+import type { BuyerAction } from "@/lib/marketplace/koogallery/simulator";
 import type { Deps } from "@/server/deps";
 import { forgetMarketplaceKeys } from "@/server/gateway/marketplace-keys";
-import { receiveCallback } from "@/server/gateway/receive-callback";
-import { readSettingValue } from "@/server/settings/settings-repository";
+import { buyProduct } from "@/server/simulator/buy-product";
+import { demoCustomer } from "@/server/simulator/demo-customers";
+import { attemptAgain } from "@/server/simulator/deliver-callback";
+import { createInProcessTransport } from "@/server/simulator/in-process-transport";
+import { performBuyerAction } from "@/server/simulator/perform-buyer-action";
+import { createSimulatorRuntime, loadSimulatorKeys, type SimulatorRuntime } from "@/server/simulator/simulator-runtime";
 
-// The first run's demo data goes through the real gateway, signed as the marketplace signs, so
-// the console shows real flows (stored requests, instances, lifecycle events), not made-up rows.
-// All of it is marked test traffic (testFlag), as the marketplace's own debugging traffic is.
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+// The console's own address as the marketplace would know it; delivery is in-process (the HTTP
+// server is not listening yet on the first start), so only the path matters.
+const DEMO_TARGET = "http://localhost/api/koogallery";
+
+type Step = { day: number; hour: number; buy?: string; ref?: string; act?: Exclude<BuyerAction, "buy">; keyTrouble?: "rotated" | "outage" };
+
+/*
+ * Three weeks of a small seller's marketplace life, played through the simulator against the
+ * real gateway with the clock set back, so every row the console shows (stored requests,
+ * instances, lifecycle events, simulator orders and verdicts) comes from a real flow: purchases
+ * across every billing mode and both generations, renewals, an upgrade, expiries, a trial
+ * conversion, an unsubscription with its refund, a seller outage the marketplace's hourly retry
+ * rides out, and a purchase that fails for good (the console still had an old key) and is refunded.
+ */
+const SCRIPT: Step[] = [
+  { day: -21, hour: 2, buy: "hr-monthly-v1", ref: "A" },
+  { day: -20, hour: 5, buy: "crm-yearly-v2", ref: "B" },
+  { day: -19, hour: 3, buy: "report-once-v1", ref: "C" },
+  { day: -18, hour: 1, buy: "api-ondemand-v1", ref: "D" },
+  { day: -18, hour: 6, ref: "C", act: "release" },
+  { day: -17, hour: 4, buy: "crm-monthly-v2", ref: "E" },
+  { day: -16, hour: 2, buy: "hr-trial-v1", ref: "F" },
+  { day: -15, hour: 7, buy: "crm-trial-v2", ref: "G" },
+  { day: -14, hour: 3, ref: "A", act: "renew" },
+  { day: -14, hour: 5, buy: "api-package-v1", ref: "H" },
+  { day: -13, hour: 2, buy: "hr-yearly-v1", ref: "I" },
+  { day: -12, hour: 8, ref: "I", act: "unsubscribe" },
+  { day: -12, hour: 3, buy: "report-once-v2", ref: "J" },
+  { day: -11, hour: 6, buy: "design-licence-v1", ref: "K" },
+  { day: -10, hour: 1, buy: "cad-licence-code-v2", ref: "L" },
+  { day: -10, hour: 4, ref: "D", act: "expire" },
+  { day: -10, hour: 9, ref: "F", act: "trialToFormal" },
+  { day: -9, hour: 2, ref: "D", act: "unfreeze" },
+  { day: -8, hour: 3, ref: "G", act: "release" },
+  { day: -7, hour: 2, buy: "crm-monthly-v2", ref: "M", keyTrouble: "rotated" },
+  { day: -6, hour: 5, buy: "hr-monthly-v1", ref: "N", keyTrouble: "outage" },
+  { day: -5, hour: 3, buy: "api-ondemand-v2", ref: "O" },
+  { day: -3, hour: 6, ref: "B", act: "upgrade" },
+  { day: -2, hour: 2, ref: "E", act: "expire" },
+  { day: -1, hour: 4, ref: "L", act: "renew" },
+  { day: -1, hour: 7, buy: "crm-monthly-v2", ref: "Q" },
+  { day: 0, hour: -2, ref: "Q", act: "renewChange" },
+  { day: 0, hour: -1, buy: "hr-monthly-v1", ref: "P" },
+];
+
 export const seedDemoCallbacks = async (deps: Deps): Promise<number> => {
-  const v1Key = await readSettingValue("marketplace.v1Key", deps);
-  const basicKey = await readSettingValue("marketplace.basicAccessKey.current", deps);
-  if (!v1Key || !basicKey) return 0;
+  const keys = await loadSimulatorKeys(deps);
+  if (!keys.v1 || !keys.basic || !keys.licence) return 0;
   forgetMarketplaceKeys();
-  const now = deps.now();
-  const stamp = now.getTime().toString(36).toUpperCase();
-  const inDays = (days: number) => formatExpireTime(new Date(now.getTime() + days * 86_400_000));
-
-  const v1 = async (params: Record<string, string>) => {
-    const signed: Record<string, string> = { ...params, testFlag: "1", timeStamp: formatV1Timestamp(deps.now()) };
-    signed.authToken = computeV1AuthToken(signed, v1Key);
-    const query = new URLSearchParams(signed).toString().replaceAll("+", "%20");
-    const answer = await receiveCallback(
-      { method: "GET", path: "/api/koogallery", query, headers: new Headers({ "user-agent": "demo-seed" }), body: Buffer.alloc(0), bodySize: 0, bodyTruncated: false, clientIp: null, receivedAt: deps.now() },
-      deps,
-    );
-    return JSON.parse(answer.body) as { resultCode: string; instanceId?: string };
+  const realNow = deps.now();
+  let clock = realNow;
+  const simDeps: Deps = { ...deps, now: () => new Date(clock.getTime()) };
+  const consoleTransport = createInProcessTransport(simDeps);
+  const runtime = await createSimulatorRuntime(simDeps, { transport: consoleTransport, timeCompression: 1, keys });
+  let outageLeft = 0;
+  const outage: SimulatorRuntime = {
+    ...runtime,
+    transport: async (request, timeoutMs) =>
+      outageLeft-- > 0 ? { kind: "unreachable", detail: "connect ECONNREFUSED (the seller's server was down)", latencyMs: 2 } : consoleTransport(request, timeoutMs),
   };
-  const v2 = async (fields: Record<string, string>) => {
-    const body = JSON.stringify(Object.fromEntries(Object.entries({ ...fields, testFlag: "1" }).sort(([a], [b]) => (a < b ? -1 : 1))));
-    const nonce = randomBytes(32).toString("hex").toUpperCase();
-    const timestamp = String(deps.now().getTime());
-    const signature = computeV2Signature({ accessKey: basicKey, nonce, timestamp, body }).toUpperCase();
-    const answer = await receiveCallback(
-      {
-        method: "POST",
-        path: "/api/koogallery",
-        query: `signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`,
-        headers: new Headers({ "content-type": "application/json", "user-agent": "demo-seed" }),
-        body: Buffer.from(body),
-        bodySize: Buffer.byteLength(body),
-        bodyTruncated: false,
-        clientIp: null,
-        receivedAt: deps.now(),
-      },
-      deps,
-    );
-    return JSON.parse(answer.body) as { resultCode: string; instanceId?: string };
+  const rotated: SimulatorRuntime = { ...runtime, keys: { ...keys, basic: `${keys.basic}-rotated-in-seller-centre` } };
+
+  const refs = new Map<string, string>();
+  let callbacks = 0;
+  // Plays the marketplace's retries of one purchase hour by hour, on the demo clock.
+  const drainRetries = async (subscriptionId: string, rt: SimulatorRuntime) => {
+    for (;;) {
+      const due = await deps.db.simulatorCallback.findFirst({
+        where: { subscriptionId, state: { in: ["retrying", "polling"] } },
+        orderBy: { nextAttemptAt: "asc" },
+      });
+      if (!due?.nextAttemptAt) return;
+      clock = due.nextAttemptAt;
+      await attemptAgain(due, rt);
+      callbacks++;
+    }
   };
 
-  let calls = 0;
-  const monthly = await v1({
-    activity: "newInstance", businessId: randomUUID(), customerId: "demo-customer-01", customerName: "华东示例科技有限公司",
-    orderId: `CSDEMO${stamp}01`, productId: "00301-DEMO-MONTHLY", skuCode: "DEMO-SKU-STD", chargingMode: "1", periodType: "month", periodNumber: "1",
-    orderAmount: "199.00", expireTime: inDays(30),
-  });
-  calls++;
-  await v1({ activity: "newInstance", businessId: randomUUID(), customerId: "demo-customer-02", customerName: "示例零售连锁", orderId: `CSDEMO${stamp}02`, productId: "00301-DEMO-ONETIME", skuCode: "DEMO-SKU-ONCE", chargingMode: "3", orderAmount: "999.00" });
-  calls++;
-  await v1({ activity: "newInstance", businessId: randomUUID(), customerId: "demo-customer-03", customerName: "Demo Logistics Ltd.", orderId: `CSDEMO${stamp}03`, productId: "00301-DEMO-ONDEMAND", skuCode: "DEMO-SKU-METER", chargingMode: "0" });
-  calls++;
-  if (monthly.instanceId) {
-    await v1({ activity: "refreshInstance", orderId: `CSDEMO${stamp}04`, instanceId: monthly.instanceId, expireTime: inDays(60), periodType: "month", periodNumber: "1", orderAmount: "199.00" });
-    calls++;
+  for (const [index, step] of [...SCRIPT].sort((a, b) => a.day - b.day || a.hour - b.hour).entries()) {
+    clock = new Date(realNow.getTime() + step.day * DAY + step.hour * HOUR + index * 1000);
+    if (clock.getTime() > realNow.getTime()) clock = new Date(realNow.getTime() - 60_000);
+    if (step.buy) {
+      const rt = step.keyTrouble === "rotated" ? rotated : step.keyTrouble === "outage" ? outage : runtime;
+      if (step.keyTrouble === "outage") outageLeft = 1;
+      const outcome = await buyProduct({ productKey: step.buy, targetUrl: DEMO_TARGET, customer: demoCustomer(index * 7 + 3), source: "seed" }, rt);
+      callbacks += outcome.deliveries.length;
+      if (step.ref) refs.set(step.ref, outcome.subscriptionId);
+      await drainRetries(outcome.subscriptionId, rt);
+    } else if (step.act && step.ref) {
+      const subscriptionId = refs.get(step.ref);
+      if (!subscriptionId) continue;
+      const subscription = await deps.db.simulatorSubscription.findUnique({ where: { id: subscriptionId } });
+      if (!subscription || subscription.status === "failed" || subscription.status === "released") continue;
+      const outcome = await performBuyerAction({ subscriptionId, action: step.act, source: "seed" }, runtime);
+      callbacks += outcome.deliveries.length;
+    }
   }
-  const yearly = await v2({ activity: "newInstance", businessId: randomUUID(), orderId: `CSDEMO${stamp}05`, orderLineId: `CSDEMO${stamp}05-000001` });
-  const frozen = await v2({ activity: "newInstance", businessId: randomUUID(), orderId: `CSDEMO${stamp}06`, orderLineId: `CSDEMO${stamp}06-000001` });
-  const released = await v2({ activity: "newInstance", businessId: randomUUID(), orderId: `CSDEMO${stamp}07`, orderLineId: `CSDEMO${stamp}07-000001` });
-  calls += 3;
-  if (yearly.instanceId) {
-    await v2({ activity: "refreshInstance", scene: "RENEWAL", orderId: `CSDEMO${stamp}08`, orderLineId: `CSDEMO${stamp}08-000001`, instanceId: yearly.instanceId, expireTime: inDays(365) });
-    calls++;
-  }
-  if (frozen.instanceId) {
-    await v2({ activity: "updateInstanceStatus", instanceId: frozen.instanceId, status: "FREEZE" });
-    calls++;
-  }
-  if (released.instanceId) {
-    await v2({ activity: "releaseInstance", instanceId: released.instanceId, orderId: `CSDEMO${stamp}09`, orderLineId: `CSDEMO${stamp}09-000001` });
-    calls++;
-  }
-  await v1({ activity: "getLicense", businessId: randomUUID(), customerId: "demo-customer-04", customerName: "示例制造集团", orderId: `CSDEMO${stamp}10`, productId: "00301-DEMO-LICENCE", skuCode: "DEMO-SKU-LIC" });
-  calls++;
-  return calls;
+  forgetMarketplaceKeys();
+  return callbacks;
 };

@@ -1,0 +1,77 @@
+import { formatV1Timestamp } from "../time-formats";
+import { compareJavaStrings } from "../jackson-json";
+import { computeV1AuthToken } from "../v1-auth-token";
+import { signV2RequestAsMarketplace } from "../v2-signature";
+import type { SimGeneration } from "./catalogue";
+import type { CallbackParams } from "./buyer-actions";
+
+export interface SignedHttpRequest {
+  method: "GET" | "POST";
+  url: string;
+  headers: Record<string, string>;
+  /** "" for a V1 GET. */
+  body: string;
+}
+
+export const SIMULATOR_USER_AGENT = "KooGallery-Marketplace-Simulator/1.0";
+
+export interface SignCallbackInput {
+  targetUrl: string;
+  generation: SimGeneration;
+  params: CallbackParams;
+  key: string;
+  now: Date;
+  /** Fixed nonce for vectors; otherwise 32 random bytes as upper-case hex, like the examples. */
+  nonce?: string;
+  randomBytes?: (size: number) => Uint8Array;
+}
+
+const appendQuery = (targetUrl: string, query: string) => `${targetUrl}${targetUrl.includes("?") ? "&" : "?"}${query}`;
+
+/*
+ * V1 (§2.2, §3.1): GET with every parameter in the query string, each value
+ * percent-encoded as the marketplace sends it (so a "+" in authToken
+ * arrives as %2B), authToken computed over the decoded values with
+ * Key值 + timeStamp.
+ */
+function signV1(input: SignCallbackInput): SignedHttpRequest {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input.params)) {
+    if (typeof value !== "string") throw new TypeError(`V1 parameter ${name} must be a string`);
+    params[name] = value;
+  }
+  params.timeStamp = formatV1Timestamp(input.now);
+  params.authToken = computeV1AuthToken(params, input.key);
+  const query = Object.keys(params)
+    .map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(params[name] ?? "")}`)
+    .join("&");
+  return { method: "GET", url: appendQuery(input.targetUrl, query), headers: { "User-Agent": SIMULATOR_USER_AGENT }, body: "" };
+}
+
+/*
+ * V2 (§2.4, §3.2): POST JSON, keys ascending and compact as in the
+ * marketplace's own examples; signature, timestamp (epoch ms) and nonce in
+ * the query string, the signature in upper case.
+ */
+function signV2(input: SignCallbackInput): SignedHttpRequest {
+  const sorted = Object.fromEntries(Object.entries(input.params).sort(([a], [b]) => compareJavaStrings(a, b)));
+  const signed = signV2RequestAsMarketplace({
+    accessKey: input.key,
+    body: JSON.stringify(sorted),
+    now: input.now,
+    nonce: input.nonce,
+    randomBytes: input.randomBytes,
+  });
+  const query = `signature=${signed.signature}&timestamp=${signed.timestamp}&nonce=${signed.nonce}`;
+  return {
+    method: "POST",
+    url: appendQuery(input.targetUrl, query),
+    headers: { "Content-Type": "application/json", "User-Agent": SIMULATOR_USER_AGENT },
+    body: signed.body,
+  };
+}
+
+export function signCallbackRequest(input: SignCallbackInput): SignedHttpRequest {
+  if (input.key === "") throw new TypeError("the simulator needs the seller's key to sign a callback");
+  return input.generation === "v1" ? signV1(input) : signV2(input);
+}
