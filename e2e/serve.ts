@@ -10,6 +10,8 @@ import { E2E_OWNER } from "./fixtures/accounts";
 const main = async () => {
   process.env.ADMIN_EMAIL = E2E_OWNER.email;
   process.env.ADMIN_PASSWORD = E2E_OWNER.password;
+  // The simulator is off by default with an external database; the suite drives it in both modes.
+  process.env.SIMULATOR ??= "on";
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const host = new URL(serverUrl).hostname;

@@ -11,6 +11,7 @@ const envSchema = z.object({
   SESSION_COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   EMBEDDED_DATABASE: z.enum(["true", "false"]).default("false"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   // The marketplace simulator: on by default with the embedded database, off with a shared server.
   SIMULATOR: z.enum(["on", "off"]).optional(),
 });

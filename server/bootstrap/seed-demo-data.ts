@@ -23,6 +23,13 @@ export const seedDemoData = async (deps: Deps): Promise<{ seeded: boolean }> => 
   ] as const) {
     if ((await readSettingValue(key, deps)) === null) patch[key] = demoKey();
   }
+  // Demo AK/SK and the simulator's open APIs as the marketplace address: order fetches of the demo
+  // orders then work offline too. Real credentials from the environment are never overwritten.
+  if ((await readSettingValue("marketplace.ak", deps)) === null && (await readSettingValue("marketplace.sk", deps)) === null) {
+    patch["marketplace.ak"] = `DEMOAK${randomBytes(8).toString("hex").toUpperCase()}`;
+    patch["marketplace.sk"] = `demo-sk-${randomBytes(16).toString("hex")}`;
+    if (!process.env.KOOGALLERY_API_BASE_URL) patch["marketplace.apiBaseUrl"] = `http://127.0.0.1:${process.env.PORT ?? 3000}/api/simulator/koogallery`;
+  }
   if (Object.keys(patch).length) await updateSettings(patch, { id: null, email: "demo-seed" }, null, deps);
   const callbacks = await seedDemoCallbacks(deps);
   const now = deps.now();

@@ -17,7 +17,8 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   if (!serverUrl) {
     const embedded = await startEmbeddedDatabase();
     await runMigrations(embedded.url);
-    const db = createPrismaClient(embedded.url, 5);
+    // One connection, as the embedded console uses (see server/db.ts).
+    const db = createPrismaClient(embedded.url, 1);
     return {
       url: embedded.url,
       db,
