@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { OPEN_DELIVERY_STATUSES, PROBLEM_STATUSES } from "@/lib/contracts/messages";
 import { hasPermission } from "@/domain/auth/roles";
 import { requirePageOperator } from "@/server/auth/page-guard";
 import { getDashboardSummary } from "@/server/dashboard/get-dashboard-summary";
@@ -18,9 +19,80 @@ export default async function DashboardPage() {
   const t = await getTranslations();
   const summary = await getDashboardSummary(defaultDeps());
   const keys = Object.entries(summary.marketplace) as [keyof typeof summary.marketplace, boolean][];
+  const format = await getFormatter();
+  const health = summary.messages;
+  const now = new Date();
+  const rate = ({ succeeded, total }: { succeeded: number; total: number }) =>
+    total ? format.number(succeeded / total, { style: "percent", maximumFractionDigits: 1 }) : "—";
+  // Each card opens the message log filtered to exactly what it counts.
+  const messageCards: { key: string; href: string; value: string; detail: string; alarm: boolean }[] = [
+    {
+      key: "failingNow",
+      href: "/messages?direction=outbound&status=failed",
+      value: String(health.failingNow),
+      detail: t("dashboard.messages.failingNowHelp"),
+      alarm: health.failingNow > 0,
+    },
+    {
+      key: "deadLetters",
+      href: "/messages?direction=outbound&status=dead",
+      value: String(health.deadLetters),
+      detail: t("dashboard.messages.deadLettersHelp"),
+      alarm: health.deadLetters > 0,
+    },
+    {
+      key: "oldestPending",
+      href: `/messages?direction=outbound&status=${OPEN_DELIVERY_STATUSES.join(",")}`,
+      value: health.oldestPending ? format.relativeTime(new Date(health.oldestPending.createdAt), now) : "—",
+      detail: health.oldestPending ? t("dashboard.messages.oldestPendingHelp") : t("dashboard.messages.nothingPending"),
+      alarm: health.oldestPending !== null && now.getTime() - new Date(health.oldestPending.createdAt).getTime() > 15 * 60_000,
+    },
+    {
+      key: "successRate",
+      href: `/messages?status=${PROBLEM_STATUSES.join(",")}`,
+      value: rate(health.successRate24h.deliveries),
+      detail: t("dashboard.messages.successRateHelp", {
+        attempts: health.successRate24h.deliveries.total,
+        callbacks: rate(health.successRate24h.callbacks),
+        answered: health.successRate24h.callbacks.total,
+      }),
+      alarm: health.successRate24h.deliveries.total > 0 && health.successRate24h.deliveries.succeeded < health.successRate24h.deliveries.total,
+    },
+    {
+      key: "atRisk",
+      href: "/messages?atRisk=1",
+      value: String(health.atRisk.orders),
+      detail: health.atRisk.soonestDeadline
+        ? t("dashboard.messages.atRiskHelp", { time: format.relativeTime(new Date(health.atRisk.soonestDeadline), now) })
+        : t("dashboard.messages.noneAtRisk"),
+      alarm: health.atRisk.orders > 0,
+    },
+  ];
   return (
     <>
       <PageHeader title={t("nav.dashboard")} description={t("dashboard.welcome", { name: operator.displayName })} />
+      <section aria-labelledby="dashboard-messages" className="mb-4">
+        <h2 id="dashboard-messages" className="mb-2 text-sm font-semibold text-slate-800">
+          {t("dashboard.messages.title")}
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+          {messageCards.map((card) => (
+            <li key={card.key}>
+              <Link
+                href={card.href}
+                data-testid={`messages-card-${card.key}`}
+                className={`block h-full rounded-lg border bg-white p-4 shadow-xs transition hover:border-brand-500 focus-visible:outline-2 focus-visible:outline-brand-500 ${card.alarm ? "border-red-300" : "border-slate-200"}`}
+              >
+                <span className="block text-xs font-medium text-slate-500">{t(`dashboard.messages.${card.key}`)}</span>
+                <span className={`mt-1 block text-2xl font-semibold ${card.alarm ? "text-red-700" : "text-slate-900"}`} data-testid={`messages-${card.key}`}>
+                  {card.value}
+                </span>
+                <span className="mt-1 block text-xs text-slate-500">{card.detail}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
       <div className="mb-4 grid gap-4 md:grid-cols-3">
         <Card title={t("dashboard.instances")} className="md:col-span-2">
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">

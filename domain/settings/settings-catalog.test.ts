@@ -14,6 +14,8 @@ describe("settings catalog", () => {
       "marketplace.kitAccessKey.previous",
       "marketplace.ak",
       "marketplace.sk",
+      "alerts.smtpUrl",
+      "alerts.chatWebhookUrl",
     ]);
   });
 

@@ -25,6 +25,37 @@ const httpUrlSchema = z
     }
   }, { message: "settings.urlInvalid" });
 
+// Validation failures of the alert settings point at the field's own help text, which says
+// what the value should look like.
+const emailAddress = z.email();
+const emailListSchema = z
+  .string()
+  .trim()
+  .max(1000, { message: "settings.keys.alerts__emailTo.help" })
+  .refine((value) => {
+    const addresses = value.split(/[,;]/).map((part) => part.trim()).filter(Boolean);
+    return addresses.length >= 1 && addresses.length <= 20 && addresses.every((address) => emailAddress.safeParse(address).success);
+  }, { message: "settings.keys.alerts__emailTo.help" });
+
+const emailFromSchema = z
+  .string()
+  .trim()
+  .max(320, { message: "settings.keys.alerts__emailFrom.help" })
+  .refine((value) => emailAddress.safeParse(/<([^<>]+)>$/.exec(value)?.[1] ?? value).success, { message: "settings.keys.alerts__emailFrom.help" });
+
+const smtpUrlSchema = z
+  .string()
+  .trim()
+  .max(512, { message: "settings.urlTooLong" })
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, { message: "settings.keys.alerts__smtpUrl.help" });
+
 type SettingDefinition = {
   secret: boolean;
   schema: z.ZodType<string>;
@@ -72,6 +103,13 @@ export const SETTINGS = {
     defaultValue: DEFAULT_RETRY_SCHEDULE_SECONDS.join(","),
     group: "fulfilment",
   },
+  // Alerts on failing deliveries: e-mail needs both the recipients and the SMTP server.
+  "alerts.emailTo": { secret: false, schema: emailListSchema, group: "fulfilment" },
+  "alerts.emailFrom": { secret: false, schema: emailFromSchema, group: "fulfilment" },
+  // The URL carries the SMTP password.
+  "alerts.smtpUrl": { secret: true, schema: smtpUrlSchema, group: "fulfilment" },
+  // Chat robot URLs carry their access token; whoever has one can post to the group.
+  "alerts.chatWebhookUrl": { secret: true, schema: httpUrlSchema, group: "fulfilment" },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -49,6 +49,42 @@ const fail = (partial: Omit<Outcome, "answer" | "testFlag"> & { testFlag?: boole
   answer: buildResultAnswer(code, message),
 });
 
+const describeError = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+// A verified request whose handling failed still gets its answer signed with the key that
+// verified it: the marketplace checks Body-Sign with that key, and retries a 000005 it can trust.
+const handleVerified = async (
+  command: Parameters<typeof handleCommand>[0],
+  ctx: CallbackContext,
+  verified: Omit<Outcome, "answer" | "testFlag" | "verification">,
+): Promise<Outcome> => {
+  try {
+    const result = await handleCommand(command, ctx);
+    return { ...verified, verification: "ok", testFlag: ctx.testFlag, ...result };
+  } catch (error) {
+    logger.error({ err: error, inboundRequestId: ctx.inboundRequestId.toString() }, "callback handling failed");
+    return {
+      ...fail({ ...verified, verification: "ok", testFlag: ctx.testFlag }, "000005", "internal error while handling the request; it has been recorded for review"),
+      error: describeError(error),
+    };
+  }
+};
+
+// RFC 8259 JSON is UTF-8; a body that is not would be read with replacement characters and the
+// data stored would differ from the data sent, so it is refused before anything reads it.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const decodeUtf8 = (bytes: Buffer): string | null => {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+};
+
+// The media type alone decides, so "application/json; charset=UTF-8" is accepted and
+// "application/jsonp" or "application/json-patch+json" are not.
+const isJsonContentType = (value: string | null) => (value ?? "").split(";")[0]!.trim().toLowerCase() === "application/json";
+
 const handleV1 = async (raw: RawCallbackRequest, keys: MarketplaceKeys, ctxBase: Omit<CallbackContext, "generation" | "testFlag" | "answerKey" | "config">): Promise<Outcome> => {
   const base = { generation: "v1" as const, activity: activityHint(raw), keyUsed: null, signKey: keys.v1Key };
   if (!keys.v1Key) return fail({ ...base, verification: "no-key-configured" }, "000001", "the seller has not configured its V1 key (Key值)");
@@ -58,8 +94,7 @@ const handleV1 = async (raw: RawCallbackRequest, keys: MarketplaceKeys, ctxBase:
   const testFlag = verified.params.testFlag === "1";
   if (!parsed.ok) return fail({ ...base, verification: "ok", keyUsed: "v1", testFlag }, "000002", parsed.message);
   const ctx: CallbackContext = { ...ctxBase, generation: "v1", testFlag, answerKey: keys.v1Key, config: keys };
-  const result = await handleCommand(v1ToCommand(parsed), ctx);
-  return { ...base, activity: parsed.activity, verification: "ok", keyUsed: "v1", testFlag, ...result };
+  return handleVerified(v1ToCommand(parsed), ctx, { ...base, activity: parsed.activity, keyUsed: "v1" });
 };
 
 const handleV2 = async (raw: RawCallbackRequest, keys: MarketplaceKeys, ctxBase: Omit<CallbackContext, "generation" | "testFlag" | "answerKey" | "config">): Promise<Outcome> => {
@@ -78,7 +113,8 @@ const handleV2 = async (raw: RawCallbackRequest, keys: MarketplaceKeys, ctxBase:
     return fail({ ...base, verification: "no-key-configured" }, "000001", `the seller has not configured the ${licenceOnly ? "License" : "basic"} interface access key`);
   }
   const params = new URLSearchParams(raw.query);
-  const body = raw.body.toString("utf8");
+  const body = decodeUtf8(raw.body);
+  if (body === null) return fail({ ...base, verification: "invalid-body" }, "000002", "the request body is not valid UTF-8");
   const now = ctxBase.deps.now();
   const verified = verifyV2Signature({
     signature: params.get("signature"),
@@ -98,8 +134,7 @@ const handleV2 = async (raw: RawCallbackRequest, keys: MarketplaceKeys, ctxBase:
   if (!parsed.ok) return fail({ ...signed, verification: "ok" }, "000002", parsed.message);
   const testFlag = parsed.data.testFlag === "1";
   const ctx: CallbackContext = { ...ctxBase, generation: "v2", testFlag, answerKey: used.key, config: keys };
-  const result = await handleCommand(v2ToCommand(parsed), ctx);
-  return { ...signed, activity: parsed.activity, verification: "ok", testFlag, ...result };
+  return handleVerified(v2ToCommand(parsed), ctx, { ...signed, activity: parsed.activity });
 };
 
 // The marketplace's callback, end to end: stored raw first (its own committed write), then
@@ -120,17 +155,24 @@ export const receiveCallback = async (raw: RawCallbackRequest, deps: Deps): Prom
     } else if (raw.method === "GET") {
       outcome = await handleV1(raw, keys, ctxBase);
     } else if (raw.method === "POST") {
-      const contentType = raw.headers.get("content-type")?.toLowerCase() ?? "";
-      outcome = contentType.startsWith("application/json")
+      const contentType = raw.headers.get("content-type") ?? "";
+      outcome = isJsonContentType(contentType)
         ? await handleV2(raw, keys, ctxBase)
         : fail({ generation: "v2", activity: activityHint(raw), verification: "not-verified", keyUsed: null, signKey: keys.basic[0] ?? null }, "000002", `the request content type must be application/json, got ${JSON.stringify(contentType.slice(0, 60))}`);
     } else {
       outcome = fail({ generation: null, activity: null, verification: "not-verified", keyUsed: null, signKey: keys.v1Key }, "000002", `method ${raw.method} is not used by the marketplace`);
     }
   } catch (error) {
+    // Failed before a key verified anything (e.g. the keys could not be read): signed, if at all,
+    // with the key of the generation the method says, as any other unverified failure is.
     logger.error({ err: error, inboundRequestId: requestId.toString() }, "callback handling failed");
-    outcome = fail({ generation: null, activity: activityHint(raw), verification: "error", keyUsed: null, signKey: keys?.v1Key ?? keys?.basic[0] ?? null }, "000005", "internal error while handling the request; it has been recorded for review");
-    outcome.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const v1 = raw.method === "GET";
+    outcome = fail(
+      { generation: v1 ? "v1" : "v2", activity: activityHint(raw), verification: "error", keyUsed: null, signKey: (v1 ? keys?.v1Key : keys?.basic[0]) ?? null },
+      "000005",
+      "internal error while handling the request; it has been recorded for review",
+    );
+    outcome.error = describeError(error);
   }
 
   const generation = outcome.generation === "v1" ? "v1" : "v2";

@@ -1,4 +1,5 @@
 import type { CallbackCommand, ChargingMode } from "@/domain/callbacks/callback-command";
+import { splitInstanceIds } from "./schema-fields";
 import { parseExpireTime } from "./time-formats";
 import type { V1Request } from "./v1-schemas";
 import type { V2Request } from "./v2-schemas";
@@ -67,7 +68,7 @@ export const v1ToCommand = (request: V1Request): CallbackCommand => {
       };
     }
     case "queryInstance":
-      return { kind: "queryInstances", instanceIds: request.data.instanceId.split(",").map((id) => id.trim()).filter(Boolean) };
+      return { kind: "queryInstances", instanceIds: splitInstanceIds(request.data.instanceId) };
     case "getLicense": {
       const d = request.data;
       return {
@@ -97,7 +98,7 @@ export const v2ToCommand = (request: V2Request): CallbackCommand => {
         businessId: request.data.businessId,
       };
     case "queryInstance":
-      return { kind: "queryInstances", instanceIds: request.data.instanceId.split(",").map((id) => id.trim()).filter(Boolean) };
+      return { kind: "queryInstances", instanceIds: splitInstanceIds(request.data.instanceId) };
     case "refreshInstance": {
       const d = request.data;
       return {

@@ -50,49 +50,56 @@ export const handleCreateInstance = async (command: CreateInstanceCommand, ctx: 
 
   const instanceId = randomUUID().replaceAll("-", "");
   // The unique dedupe_key makes this insert the single point of truth: of any number of
-  // identical requests, in any number of processes, exactly one creates the instance.
-  const created = await db.instance.createMany({
-    data: [
-      {
-        id: randomUUID(),
-        instanceId,
-        dedupeKey,
-        generation: ctx.generation,
-        orderId: command.orderId,
-        orderLineId: command.orderLineId ?? null,
-        productCode: command.productCode ?? null,
-        skuCode: command.skuCode ?? null,
-        customerId: command.customerId ?? null,
-        customerName: command.customerName ?? null,
-        chargingMode: command.chargingMode ?? null,
-        status: mode === "none" ? "active" : "provisioning",
-        isTrial: command.isTrial,
-        testFlag: ctx.testFlag,
-        expireAt: command.expireAt ?? null,
-        frontEndUrl: product?.frontEndUrl ?? ctx.config.defaultFrontEndUrl,
-        adminUrl: product?.adminUrl ?? null,
-        encryptType: product?.encryptType ?? "1",
-        provisionedAt: mode === "none" ? now : null,
-        createdAt: now,
-        updatedAt: now,
-      },
-    ],
-    skipDuplicates: true,
+  // identical requests, in any number of processes, exactly one creates the instance. Its
+  // "created" event commits with it: written after, a crash in between would leave an instance
+  // whose retries (finding it there) never record how it came to be.
+  const created = await db.$transaction(async (tx) => {
+    const inserted = await tx.instance.createMany({
+      data: [
+        {
+          id: randomUUID(),
+          instanceId,
+          dedupeKey,
+          generation: ctx.generation,
+          orderId: command.orderId,
+          orderLineId: command.orderLineId ?? null,
+          productCode: command.productCode ?? null,
+          skuCode: command.skuCode ?? null,
+          customerId: command.customerId ?? null,
+          customerName: command.customerName ?? null,
+          chargingMode: command.chargingMode ?? null,
+          status: mode === "none" ? "active" : "provisioning",
+          isTrial: command.isTrial,
+          testFlag: ctx.testFlag,
+          expireAt: command.expireAt ?? null,
+          frontEndUrl: product?.frontEndUrl ?? ctx.config.defaultFrontEndUrl,
+          adminUrl: product?.adminUrl ?? null,
+          encryptType: product?.encryptType ?? "1",
+          provisionedAt: mode === "none" ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    if (inserted.count === 1) {
+      await tx.instanceEvent.create({
+        data: {
+          instanceId,
+          kind: "created",
+          orderId: command.orderId,
+          inboundRequestId: ctx.inboundRequestId,
+          details: { provisioningMode: mode, businessId: command.businessId, trial: command.isTrial },
+          occurredAt: now,
+        },
+      });
+    }
+    return inserted;
   });
   let instance = await db.instance.findUniqueOrThrow({ where: { dedupeKey } });
-  if (created.count === 1) {
-    await db.instanceEvent.create({
-      data: {
-        instanceId: instance.instanceId,
-        kind: "created",
-        orderId: command.orderId,
-        inboundRequestId: ctx.inboundRequestId,
-        details: { provisioningMode: mode, businessId: command.businessId, trial: command.isTrial },
-        occurredAt: now,
-      },
-    });
-  }
-  if (instance.status === "provisioning" && created.count === 1) {
+  // Only automatic provisioning can finish within the budget; an operator completing a manual
+  // one never will, so waiting would only spend the marketplace's 5 s for nothing.
+  if (instance.status === "provisioning" && created.count === 1 && mode === "webhook") {
     instance = (await waitWhileProvisioning(instance.instanceId, product?.syncBudgetMs ?? 3000, ctx)) ?? instance;
   }
   return newInstanceAnswerFor(instance, ctx);

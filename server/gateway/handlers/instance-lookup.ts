@@ -25,3 +25,5 @@ export const recordInstanceEvent = (
       occurredAt: ctx.deps.now(),
     },
   });
+
+export const unfrozenStatus = (instance: Pick<Instance, "provisionedAt">): "active" | "provisioning" => (instance.provisionedAt ? "active" : "provisioning");

@@ -70,6 +70,8 @@ export const handleGetLicenceAsync = async (command: GetLicenceAsyncCommand, ctx
     const parsed = parseLicenseTime(command.expireTime, "expireTime");
     if (!parsed.ok) return { ...base, answer: buildResultAnswer("000002", parsed.message) };
     expireAt = parsed.date;
+    // issueLicence refuses such a window by throwing; it is the marketplace's parameter that is wrong.
+    if (expireAt.getTime() <= effective.date.getTime()) return { ...base, answer: buildResultAnswer("000002", "expireTime must be after effectiveTime") };
   } else if (instance.chargingMode === "PERIOD") {
     return { ...base, answer: buildResultAnswer("000902") };
   }

@@ -1,7 +1,7 @@
 import type { RenewInstanceCommand } from "@/domain/callbacks/callback-command";
 import { buildResultAnswer } from "@/lib/marketplace/koogallery";
 import type { CallbackContext, HandlerResult } from "@/server/gateway/callback-context";
-import { findInstanceOr000003, recordInstanceEvent } from "@/server/gateway/handlers/instance-lookup";
+import { findInstanceOr000003, recordInstanceEvent, unfrozenStatus } from "@/server/gateway/handlers/instance-lookup";
 import { recordOrderFacts } from "@/server/gateway/order-repository";
 import { ensureProduct } from "@/server/gateway/product-repository";
 
@@ -46,7 +46,7 @@ export const handleRenewInstance = async (command: RenewInstanceCommand, ctx: Ca
       expireAt: command.expireAt,
       productCode: command.productCode ?? undefined,
       isTrial: command.scene === "TRIAL_TO_FORMAL" ? false : undefined,
-      status: unfreeze ? "active" : undefined,
+      status: unfreeze ? unfrozenStatus(instance) : undefined,
       frozenAt: unfreeze ? null : undefined,
       updatedAt: now,
     },

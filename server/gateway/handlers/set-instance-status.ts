@@ -1,7 +1,7 @@
 import type { SetInstanceStatusCommand } from "@/domain/callbacks/callback-command";
 import { buildResultAnswer } from "@/lib/marketplace/koogallery";
 import type { CallbackContext, HandlerResult } from "@/server/gateway/callback-context";
-import { findInstanceOr000003, recordInstanceEvent } from "@/server/gateway/handlers/instance-lookup";
+import { findInstanceOr000003, recordInstanceEvent, unfrozenStatus } from "@/server/gateway/handlers/instance-lookup";
 
 export const handleSetInstanceStatus = async (command: SetInstanceStatusCommand, ctx: CallbackContext): Promise<HandlerResult> => {
   const found = await findInstanceOr000003(command.instanceId, ctx);
@@ -14,7 +14,9 @@ export const handleSetInstanceStatus = async (command: SetInstanceStatusCommand,
       ? { ...base, answer: buildResultAnswer("000000") }
       : { ...base, answer: buildResultAnswer("000003", `instance ${instance.instanceId} was released and cannot be unfrozen`) };
   }
-  const target = command.frozen ? "frozen" : "active";
+  // Only a frozen instance is unfrozen, and only back to where it was: one frozen before its
+  // tenant was ever provisioned goes back to "provisioning", not to an "active" with no tenant.
+  const target = command.frozen ? "frozen" : instance.status === "frozen" ? unfrozenStatus(instance) : instance.status;
   if (instance.status !== target) {
     const now = ctx.deps.now();
     await ctx.deps.db.instance.update({
