@@ -17,6 +17,7 @@ import { finishInboundRequest, MAX_CALLBACK_BODY_BYTES, storeInboundRequest, typ
 import { loadMarketplaceKeys, type MarketplaceKeys } from "@/server/gateway/marketplace-keys";
 import { claimNonce } from "@/server/gateway/nonce-store";
 import { logger } from "@/server/logger";
+import { enqueueOrderFetch } from "@/server/orders/enqueue-order-fetch";
 
 export type CallbackResponse = { status: 200; body: string; headers: Record<string, string> };
 
@@ -173,6 +174,14 @@ export const receiveCallback = async (raw: RawCallbackRequest, deps: Deps): Prom
       "internal error while handling the request; it has been recorded for review",
     );
     outcome.error = describeError(error);
+  }
+
+  if (outcome.orderId && outcome.verification === "ok") {
+    // The callback is a pointer; the order-query API has the record (§3.2). A failure to queue the
+    // fetch must not fail the marketplace's answer: reconciliation catches the order later.
+    await enqueueOrderFetch(outcome.orderId, null, deps).catch((error: unknown) =>
+      logger.warn({ err: error, orderId: outcome.orderId }, "could not queue the order fetch"),
+    );
   }
 
   const generation = outcome.generation === "v1" ? "v1" : "v2";

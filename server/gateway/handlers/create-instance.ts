@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { instanceDedupeKey, type CreateInstanceCommand } from "@/domain/callbacks/callback-command";
 import type { Instance } from "@/generated/prisma/client";
+import { enqueueLifecycleEvent } from "@/server/fulfilment/enqueue-lifecycle-event";
 import type { CallbackContext, HandlerResult } from "@/server/gateway/callback-context";
 import { newInstanceAnswerFor } from "@/server/gateway/instance-answers";
 import { recordOrderFacts } from "@/server/gateway/order-repository";
@@ -93,6 +94,14 @@ export const handleCreateInstance = async (command: CreateInstanceCommand, ctx: 
           occurredAt: now,
         },
       });
+      // The delivery to the SaaS (or the operator's to-do) commits with the instance: no instance
+      // is ever left provisioning with nobody told to provision it.
+      const row = await tx.instance.findUniqueOrThrow({ where: { instanceId } });
+      await enqueueLifecycleEvent(
+        { type: "instance.created", product, defaultMode: mode, instance: row, orderId: command.orderId, testFlag: ctx.testFlag, inboundRequestId: ctx.inboundRequestId },
+        tx,
+        now,
+      );
     }
     return inserted;
   });
