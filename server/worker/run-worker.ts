@@ -1,3 +1,4 @@
+import { alertTasks } from "@/server/alerts/worker-tasks";
 import type { Deps } from "@/server/deps";
 import { fulfilmentTasks } from "@/server/fulfilment/worker-tasks";
 import { logger } from "@/server/logger";
@@ -8,7 +9,7 @@ import type { PeriodicTask } from "@/server/worker/worker-task";
 
 export type WorkerHandle = { stop: () => Promise<void> };
 
-const TASKS: PeriodicTask[] = [{ name: "housekeeping", everyMs: 60_000, run: runHousekeeping }, ...fulfilmentTasks, ...ordersTasks, ...simulatorTasks];
+const TASKS: PeriodicTask[] = [{ name: "housekeeping", everyMs: 60_000, run: runHousekeeping }, ...fulfilmentTasks, ...ordersTasks, ...alertTasks, ...simulatorTasks];
 export const startWorker = (deps: Deps): WorkerHandle => {
   let stopping = false;
   const running = new Set<Promise<unknown>>();
