@@ -18,7 +18,11 @@ const TONES: Record<MessageStatus, "neutral" | "green" | "red" | "amber" | "blue
 
 export function MessageStatusBadge({ status }: { status: MessageStatus }) {
   const t = useTranslations("messages.status");
-  return <Badge tone={TONES[status]}>{t(status)}</Badge>;
+  return (
+    <span className="whitespace-nowrap">
+      <Badge tone={TONES[status]}>{t(status)}</Badge>
+    </span>
+  );
 }
 
 export function TestBadge() {

@@ -121,7 +121,7 @@ export function MessagesLog({ canOperate }: { canOperate: boolean }) {
           </span>
         ),
       }),
-      column.accessor("productCode", { header: () => t("columns.product"), cell: (info) => <span className="font-mono text-xs">{info.getValue() ?? "—"}</span> }),
+      column.accessor("productCode", { header: () => t("columns.product"), cell: (info) => <span className="whitespace-nowrap font-mono text-xs">{info.getValue() ?? "—"}</span> }),
       column.accessor("attempts", { header: () => t("columns.attempts"), cell: (info) => info.getValue() ?? "—" }),
       column.accessor("deadlineAt", {
         header: () => t("columns.deadline"),
@@ -216,7 +216,7 @@ export function MessagesLog({ canOperate }: { canOperate: boolean }) {
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
                   {group.headers.map((header) => (
-                    <th key={header.id} scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
                       {flexRender(header.column.columnDef.header, header.getContext())}
                     </th>
                   ))}
