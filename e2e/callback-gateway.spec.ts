@@ -19,7 +19,13 @@ const v1Url = (params: Record<string, string>, key: string) => {
 const v2Post = (request: APIRequestContext, body: string, key: string, contentType = "application/json") => {
   const nonce = randomBytes(32).toString("hex").toUpperCase();
   const timestamp = String(Date.now());
-  const signature = computeV2Signature({ accessKey: key, nonce, timestamp, body }).toUpperCase();
+  let signature: string;
+  try {
+    signature = computeV2Signature({ accessKey: key, nonce, timestamp, body }).toUpperCase();
+  } catch {
+    // A body that is not JSON cannot be signed at all; the gateway must refuse it either way.
+    signature = "0".repeat(64);
+  }
   return request.post(`/api/koogallery?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`, {
     data: Buffer.from(body),
     headers: { "content-type": contentType, cookie: "" },
