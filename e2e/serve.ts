@@ -25,6 +25,8 @@ const main = async () => {
     url.pathname = `/${name}`;
     process.env.DATABASE_URL = url.toString();
     process.env.APP_SECRET = randomBytes(32).toString("hex");
+    // The same first-run demo data (keys, simulated orders) as the embedded console gets.
+    process.env.SEED_DEMO = "true";
     console.log(`e2e database: ${name}`);
   } else {
     delete process.env.DATABASE_URL;

@@ -17,7 +17,8 @@ const main = async () => {
   const { startWorker } = await import("@/server/worker/run-worker");
   const { logger } = await import("@/server/logger");
 
-  const bootstrap = await bootstrapConsole({ seedDemo: runtime.embedded }, defaultDeps());
+  // SEED_DEMO=true seeds the first-run demo data on a shared server too (the end-to-end suite does).
+  const bootstrap = await bootstrapConsole({ seedDemo: runtime.embedded || process.env.SEED_DEMO === "true" }, defaultDeps());
 
   if (!dev && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     console.log("No production build yet: running `next build` (first start only, about a minute)…");
