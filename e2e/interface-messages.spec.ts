@@ -136,6 +136,8 @@ test.describe("interface messages", () => {
 
     await page.goto("/messages");
     await expect(page.getByRole("heading", { level: 1, name: "接口消息" })).toBeVisible();
+    // The count comes from the first fetch: the page is hydrated and the form is live.
+    await expect(page.getByText(/^共 \d+ 条消息$/)).toBeVisible();
     await page.getByLabel("方向").selectOption("inbound");
     await page.getByLabel("状态", { exact: true }).selectOption("failed");
     await page.getByRole("button", { name: "筛选" }).click();
@@ -232,6 +234,43 @@ test.describe("interface messages", () => {
     expect(new Set(chunks.flat())).toEqual(new Set(ids));
 
     await expect.poll(async () => (await listMessages(request, { direction: "outbound", q: prefix, status: "succeeded" })).total, { timeout: 30_000 }).toBe(25);
+  });
+
+  test("an operator completes a manual purchase with the tenant's access, and resolves a dead letter with a comment", async ({ page, request }) => {
+    expect(deliveriesWired, NOT_WIRED).toBe(true);
+    const manualCode = `E2E-MSG-MANUAL-${stamp}`;
+    await sendV1(request, { activity: "newInstance", customerId: "e2e-msg", orderId: `CSMSG${stamp}MSEED`, productId: manualCode, businessId: randomUUID() }, v1Key);
+    const products = (await (await request.get("/api/products")).json()) as { products: { id: string; productCode: string }[] };
+    const manual = products.products.find((p) => p.productCode === manualCode)!;
+    expect((await request.patch(`/api/products/${manual.id}`, { data: { provisioningMode: "manual" } })).status()).toBe(200);
+    const order = `CSMSG${stamp}MANUAL`;
+    await sendV1(request, { activity: "newInstance", customerId: "e2e-msg", orderId: order, productId: manualCode, businessId: randomUUID() }, v1Key);
+    let waiting: MessagesPage = { messages: [], total: 0 };
+    await expect.poll(async () => (waiting = await listMessages(request, { direction: "outbound", orderId: order, status: "awaiting_operator" })).total).toBe(1);
+
+    await page.goto(`/messages/outbound/${waiting.messages[0]!.id}`);
+    await expect(page.getByTestId("message-status")).toContainText("待人工处理");
+    await expect(page.getByRole("button", { name: "立即重新启动" })).toHaveCount(0);
+    // The marketplace's own limits are checked, and named on the field at fault.
+    await page.getByLabel("前台地址").fill("not a url");
+    await page.getByRole("button", { name: "完成开通" }).click();
+    await expect(page.locator("#complete-frontEndUrl-error")).toHaveText("请填写 http(s) 地址。");
+    await page.getByLabel("前台地址").fill("https://tenant.example.com/manual");
+    await page.getByLabel("用户名").fill("manual-admin");
+    await page.getByLabel("密码").fill("manual secret 1");
+    await page.getByRole("button", { name: "完成开通" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "已完成" })).toBeVisible();
+    await expect(page.getByTestId("message-status")).toContainText("成功");
+    await expect(page.locator("body")).not.toContainText("manual secret 1");
+
+    const [deadId] = await deadDeliveries(request, `CSMSG${stamp}RESOLVE`, 1);
+    await page.goto(`/messages/outbound/${deadId}`);
+    await page.getByRole("button", { name: "标记为已解决…" }).click();
+    await page.getByLabel("备注").fill("Tenant created by hand after the outage");
+    await page.getByRole("button", { name: "标记为已解决", exact: true }).click();
+    await expect(page.getByTestId("message-status")).toContainText("已解决");
+    await expect(page.getByText("Tenant created by hand after the outage").first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "立即重新启动" })).toBeVisible();
   });
 
   test("a viewer reads the log and a delivery but has no action, and the API refuses them", async ({ page, browser, request }) => {
