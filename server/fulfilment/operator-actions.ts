@@ -1,3 +1,4 @@
+import { CANCELLABLE_STATUSES, isIn, RERUNNABLE_STATUSES, RESOLVABLE_STATUSES } from "@/domain/fulfilment/delivery-actions";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAuditEvent, type AuditActor } from "@/server/audit/record-audit-event";
 import type { Deps } from "@/server/deps";
@@ -19,7 +20,7 @@ export const rerunDeliveries = async (ids: string[], actor: AuditActor, ipAddres
   assertBulk(ids);
   const now = deps.now();
   const rows = await deps.db.delivery.findMany({ where: { id: { in: ids } } });
-  const rerunnable = rows.filter((row) => ["dead", "cancelled", "resolved", "pending", "succeeded"].includes(row.status) && row.adapter === "webhook");
+  const rerunnable = rows.filter((row) => isIn(RERUNNABLE_STATUSES, row.status) && row.adapter === "webhook");
   const skipped = [
     ...ids.filter((id) => !rows.some((row) => row.id === id)).map((id) => ({ id, reason: "not found" })),
     ...rows.filter((row) => !rerunnable.includes(row)).map((row) => ({ id: row.id, reason: row.adapter === "manual" ? "manual deliveries are completed by an operator" : `it is ${row.status}` })),
@@ -47,7 +48,7 @@ export const rerunDeliveries = async (ids: string[], actor: AuditActor, ipAddres
 const finishByOperator = async (
   ids: string[],
   status: "cancelled" | "resolved",
-  allowed: string[],
+  allowed: readonly string[],
   comment: string | null,
   actor: AuditActor,
   ipAddress: string | null,
@@ -60,17 +61,17 @@ const finishByOperator = async (
   const skipped = ids.filter((id) => !ok.includes(id)).map((id) => ({ id, reason: `it is ${rows.find((row) => row.id === id)?.status ?? "not found"}` }));
   if (ok.length) {
     const data: Prisma.DeliveryUpdateManyMutationInput = { status, completedAt: now, resolutionComment: comment, resolvedBy: actor.email, updatedAt: now };
-    await deps.db.delivery.updateMany({ where: { id: { in: ok }, status: { in: allowed } }, data });
+    await deps.db.delivery.updateMany({ where: { id: { in: ok }, status: { in: [...allowed] } }, data });
     await recordAuditEvent(deps.db, { actor, action: `delivery.${status}`, targetType: "delivery", ipAddress, details: { ids: ok, comment } }, now);
   }
   return { changed: ok, skipped };
 };
 
 export const cancelDeliveries = (ids: string[], actor: AuditActor, ipAddress: string | null, deps: Deps) =>
-  finishByOperator(ids, "cancelled", ["pending", "dead", "awaiting_operator"], null, actor, ipAddress, deps);
+  finishByOperator(ids, "cancelled", CANCELLABLE_STATUSES, null, actor, ipAddress, deps);
 
 export const resolveDeliveries = (ids: string[], comment: string, actor: AuditActor, ipAddress: string | null, deps: Deps) =>
-  finishByOperator(ids, "resolved", ["dead", "awaiting_operator", "cancelled"], comment, actor, ipAddress, deps);
+  finishByOperator(ids, "resolved", RESOLVABLE_STATUSES, comment, actor, ipAddress, deps);
 
 // Human-in-the-loop activation: for a manual product the operator creates the tenant and types
 // in what the buyer needs; other manual events are simply marked done.

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Deps } from "@/server/deps";
 import { claimDeliveries } from "@/server/fulfilment/claim-deliveries";
 import { processDelivery } from "@/server/fulfilment/process-delivery";
+import { logger } from "@/server/logger";
 
 export const newWorkerId = () => `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 
@@ -21,7 +22,12 @@ export const runDueDeliveries = async (
     if (claimed.length === 0) break;
     // Claimed rows belong to different instances (the claim never hands out two of one
     // instance), so they can go out in parallel.
-    await Promise.all(claimed.map((delivery) => processDelivery(delivery, options.workerId, deps)));
+    // One delivery's database error must not abandon the rest of the batch; the failed one keeps
+    // its lease and is taken up again when the lease runs out.
+    const results = await Promise.allSettled(claimed.map((delivery) => processDelivery(delivery, options.workerId, deps)));
+    results.forEach((result, i) => {
+      if (result.status === "rejected") logger.error({ err: result.reason, deliveryId: claimed[i]!.id }, "delivery attempt failed to record");
+    });
     processed += claimed.length;
   }
   return processed;

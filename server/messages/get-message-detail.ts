@@ -1,3 +1,4 @@
+import { CANCELLABLE_STATUSES, RERUNNABLE_STATUSES, RESOLVABLE_STATUSES } from "@/domain/fulfilment/delivery-actions";
 import type { DeliveryAttemptDto, InboundMessageDetail, MessageDetail, MessageDirection, OutboundMessageDetail } from "@/lib/contracts/messages";
 import type { Deps } from "@/server/deps";
 import { AppError } from "@/server/errors";
@@ -11,9 +12,9 @@ const notFound = () => new AppError("NOT_FOUND", "No such message.", { messageKe
 
 // What the operator actions accept (server/fulfilment/operator-actions.ts checks again): shown
 // here so the page offers only the buttons that can work.
-const RERUNNABLE = new Set(["dead", "cancelled", "resolved", "pending", "succeeded"]);
-const CANCELLABLE = new Set(["pending", "dead", "awaiting_operator"]);
-const RESOLVABLE = new Set(["dead", "awaiting_operator", "cancelled"]);
+const RERUNNABLE = new Set<string>(RERUNNABLE_STATUSES);
+const CANCELLABLE = new Set<string>(CANCELLABLE_STATUSES);
+const RESOLVABLE = new Set<string>(RESOLVABLE_STATUSES);
 
 // As the marketplace sent it: percent-decoded, but "+" kept (a V1 authToken is Base64).
 const queryPairs = (query: string): [string, string][] =>
