@@ -10,6 +10,7 @@ import { EmptyState, ErrorNotice, LoadingRows } from "@/components/ui/states";
 import { useOrder, useRefetchOrder } from "@/features/orders/api/orders";
 import { DifferenceList } from "@/features/orders/components/difference-list";
 import { formatAmount } from "@/features/orders/format-amount";
+import { RefundBlockBanner } from "@/features/invoices/buyer/components/refund-block-banner";
 import { useApiErrorText } from "@/lib/use-api-error-text";
 
 function Facts({ items }: { items: [ReactNode, ReactNode][] }) {
@@ -65,6 +66,7 @@ export function OrderDetailView({ orderId, canOperate }: { orderId: string; canO
       ) : order.fetchError ? (
         <ErrorNotice>{t("orders.detail.lastFetchError", { error: order.fetchError })}</ErrorNotice>
       ) : null}
+      <RefundBlockBanner orderId={order.orderId} />
 
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t("orders.detail.summary")}>
