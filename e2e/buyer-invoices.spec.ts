@@ -62,7 +62,7 @@ test("finance walks a buyer invoice request to 已完成 and returns it; the ref
   await financePage.getByLabel("发票抬头").fill("上海示例信息技术有限公司");
   await financePage.getByLabel("接收邮箱").fill("ap@example.cn");
   await financePage.getByRole("button", { name: "录入", exact: true }).click();
-  await expect(financePage.getByText("专用发票仅限企业抬头。")).toBeVisible();
+  await expect(financePage.getByText("专用发票仅限企业抬头。", { exact: true })).toBeVisible();
   await financePage.getByLabel("抬头类型").selectOption("enterprise");
   await financePage.getByLabel("纳税人识别号").fill(BUYER_TAX_ID);
   await financePage.getByRole("button", { name: "录入", exact: true }).click();
@@ -108,7 +108,7 @@ test("finance walks a buyer invoice request to 已完成 and returns it; the ref
   // Return: a reason is required.
   await financePage.goto(requestUrl);
   await financePage.getByRole("button", { name: "退票" }).click();
-  await expect(financePage.getByText("请填写原因。")).toBeVisible();
+  await expect(financePage.getByText("请填写原因。", { exact: true })).toBeVisible();
   await expect(financePage.getByTestId("buyer-invoice-status")).toHaveText("已完成");
   await financePage.getByLabel("原因").fill("买家申请退订");
   await financePage.getByRole("button", { name: "退票" }).click();
