@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { ErrorNotice, LoadingRows } from "@/components/ui/states";
 import { formatYuan } from "@/domain/fees/money";
+import { postagePayer } from "@/domain/invoices/buyer/postage";
 import type { BuyerInvoiceAction } from "@/domain/invoices/buyer/status";
 import { useBuyerInvoice, useBuyerInvoiceAction } from "@/features/invoices/buyer/api/buyer-invoices";
 import { useFieldErrors } from "@/features/invoices/huawei/components/field-errors";
@@ -67,6 +68,9 @@ export function BuyerInvoiceDetail({ id, canWrite }: { id: string; canWrite: boo
             </div>
           ))}
         </dl>
+        {postagePayer(data.invoiceKind, data.amount) ? (
+          <p className="mt-3 text-xs text-slate-600" data-testid="bi-postage">{t(`buyerInvoices.postage.${postagePayer(data.invoiceKind, data.amount)!}`)}</p>
+        ) : null}
       </Card>
       {canWrite && data.actions.length > 0 ? <ActionsCard data={data} /> : null}
       <Card title={t("buyerInvoices.historyTitle")}>
