@@ -32,7 +32,7 @@ export const zodIssues = (error: ZodError, prefix = ""): FieldIssue[] =>
   error.issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
     // Our own schemas put translation keys in message; zod's built-in ones get "validation.<code>".
-    const ownKey = /^[a-z]+\.[A-Za-z.]+$/.test(issue.message);
+    const ownKey = /^[a-z][A-Za-z]*\.[A-Za-z.]+$/.test(issue.message);
     return { path, code: ownKey ? issue.message : `validation.${issue.code}`, message: issue.message };
   });
 
