@@ -6,6 +6,7 @@ import { createRequest } from "@/server/invoices/platform-fee/create-request";
 import { issueRequest, readPdf, returnRequest, uploadPdf } from "@/server/invoices/platform-fee/change-request";
 import { listEligibleBills } from "@/server/invoices/platform-fee/load-eligible-bills";
 import { getRequest, listRequests } from "@/server/invoices/platform-fee/list-requests";
+import { seedDemoPaidBill } from "@/server/invoices/platform-fee/seed-demo-paid-bill";
 import { setPaymentRequestNo } from "@/server/invoices/platform-fee/set-payment-request-no";
 import { activateTemplate } from "@/server/invoices/templates/activate-template";
 import { createTemplate, updateTemplate } from "@/server/invoices/templates/save-template";
@@ -154,5 +155,18 @@ describe("platform-fee invoice requests", () => {
   it("refuses bills that are not eligible", async () => {
     const error = await rejection(createRequest({ billUuids: [unpaid], templateId }, finance, deps()));
     expect(error.options.issues?.[0]?.code).toBe("invoices.platformFee.errors.billNotEligible");
+  });
+
+  it("seeds a demo paid bill whose refund is a forced negative order", async () => {
+    const { billUuid } = await seedDemoPaidBill({ month: "2025-01" }, finance, deps());
+    const { bills, forcedBillUuids } = await listEligibleBills(deps());
+    const bill = bills.find((b) => b.uuid === billUuid)!;
+    expect(bill).toMatchObject({ billId: "202501", amount: "1500.00", platformFee: "75.00" });
+    expect(bill.lines.map((l) => [l.kind, l.amount, l.platformFee])).toEqual([
+      ["new", "2000.00", "100.00"],
+      ["refund", "-500.00", "-25.00"],
+    ]);
+    expect(forcedBillUuids).toContain(billUuid);
+    expect((await rejection(seedDemoPaidBill({ month: "2025-01" }, finance, deps()))).code).toBe("CONFLICT");
   });
 });
