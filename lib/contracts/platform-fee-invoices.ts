@@ -53,7 +53,11 @@ export type EligibleBillDto = {
   paymentRequestNo: string | null;
   amount: string;
   platformFee: string;
-  lines: EligibleLineDto[];
+  positiveFee: string;
+  negativeFee: string;
+  lineCount: number;
+  /** Only the negative lines: the rest are summed in positiveFee. */
+  negativeLines: EligibleLineDto[];
 };
 
 export type PlatformFeeRequestSummary = {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { money, sumMoney } from "@/domain/fees/money";
 import {
   checkPdf,
+  isNegativeLine,
   nextStatus,
   REQUEST_ACTIONS,
   REQUEST_STATUSES,
@@ -10,17 +12,21 @@ import {
 } from "./platform-fee-request";
 
 const line = (orderId: string, amount: string, platformFee: string, kind = "new") => ({ orderId, kind, amount, platformFee });
+// Builds the selection's view of a bill from its lines, as the server does in SQL.
+const bill = (uuid: string, billId: string, paymentRequestNo: string | null, lines: ReturnType<typeof line>[]): EligibleBill => ({
+  uuid,
+  billId,
+  paymentRequestNo,
+  positiveFee: sumMoney(lines.map((l) => money(l.platformFee)).filter((fee) => fee.isPositive())).toString(),
+  negativeFee: sumMoney(lines.map((l) => money(l.platformFee)).filter((fee) => fee.isNegative())).toString(),
+  negativeLines: lines.filter(isNegativeLine),
+});
 
-const MAY: EligibleBill = { uuid: "b-may", billId: "202605", paymentRequestNo: "PR-1", platformFee: "50.00", lines: [line("O1", "1000.00", "50.00")] };
-const JUNE: EligibleBill = { uuid: "b-june", billId: "202606", paymentRequestNo: "PR-1", platformFee: "16.67", lines: [line("O2", "333.33", "16.67")] };
-const JULY: EligibleBill = {
-  uuid: "b-july",
-  billId: "202607",
-  paymentRequestNo: "PR-2",
-  platformFee: "9.90",
-  lines: [line("O3", "300.00", "15.00"), line("O4", "-102.00", "-5.10", "refund")],
-};
-const AUG: EligibleBill = { uuid: "b-aug", billId: "202608", paymentRequestNo: null, platformFee: "0.10", lines: [line("O5", "2.00", "0.10")] };
+const MAY = bill("b-may", "202605", "PR-1", [line("O1", "1000.00", "50.00")]);
+const JUNE = bill("b-june", "202606", "PR-1", [line("O2", "333.33", "16.67")]);
+const REFUND = line("O4", "-102.00", "-5.10", "refund");
+const JULY = bill("b-july", "202607", "PR-2", [line("O3", "300.00", "15.00"), REFUND]);
+const AUG = bill("b-aug", "202608", null, [line("O5", "2.00", "0.10")]);
 
 describe("platform-fee invoice selection", () => {
   it("takes every bill of the same 申付单 together and forces the bills with negative orders in", () => {
@@ -29,11 +35,16 @@ describe("platform-fee invoice selection", () => {
     if (!result.ok) return;
     expect(result.selection.billUuids).toEqual(["b-may", "b-june", "b-july"]);
     expect(result.selection.forcedBillUuids).toEqual(["b-july"]);
-    expect(result.selection.negativeLines).toEqual([{ ...JULY.lines[1], billUuid: "b-july", billId: "202607" }]);
+    expect(result.selection.negativeLines).toEqual([{ ...REFUND, billUuid: "b-july", billId: "202607" }]);
     // 50.00 + 16.67 + 15.00 = 81.67 positive, −5.10 negative: 76.57 exactly, never a float sum.
     expect(result.selection.positive.toFixed(2)).toBe("81.67");
     expect(result.selection.negative.toFixed(2)).toBe("-5.10");
     expect(result.selection.net.toFixed(2)).toBe("76.57");
+  });
+
+  it("counts a zero-fee downgrade as a negative order", () => {
+    expect(isNegativeLine(line("D", "-10.00", "0.00", "refund"))).toBe(true);
+    expect(isNegativeLine(line("N", "10.00", "0.50"))).toBe(false);
   });
 
   it("keeps the negative orders in when the seller unticks their bill", () => {
@@ -42,15 +53,15 @@ describe("platform-fee invoice selection", () => {
   });
 
   it("sums decimals exactly", () => {
-    const tenths = Array.from({ length: 10 }, (_, i): EligibleBill => ({ uuid: `t${i}`, billId: "202601", paymentRequestNo: null, platformFee: "0.1", lines: [line(`T${i}`, "2", "0.1")] }));
-    const result = resolveSelection(tenths, tenths.map((bill) => bill.uuid));
+    const tenths = Array.from({ length: 10 }, (_, i) => bill(`t${i}`, "202601", null, [line(`T${i}`, "2", "0.1")]));
+    const result = resolveSelection(tenths, tenths.map((b) => b.uuid));
     expect(result.ok && result.selection.net.toString()).toBe("1");
   });
 
   it("refuses bills that are not eligible, an empty request and a net that is not positive", () => {
     expect(resolveSelection([MAY], ["b-unknown"])).toEqual({ ok: false, problem: "unknownBill", billUuid: "b-unknown" });
     expect(resolveSelection([], [])).toEqual({ ok: false, problem: "empty" });
-    const refundOnly: EligibleBill = { uuid: "b-r", billId: "202609", paymentRequestNo: null, platformFee: "-5", lines: [line("R", "-100", "-5", "refund")] };
+    const refundOnly = bill("b-r", "202609", null, [line("R", "-100", "-5", "refund")]);
     expect(resolveSelection([refundOnly, AUG], ["b-aug"])).toEqual({ ok: false, problem: "netNotPositive" });
   });
 });

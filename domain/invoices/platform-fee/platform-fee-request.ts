@@ -5,7 +5,16 @@ import { money, sumMoney, ZERO, type Money } from "@/domain/fees/money";
 // forcibly included, and the invoice is for the net platform fee.
 
 export type EligibleLine = { orderId: string; kind: string; amount: string; platformFee: string };
-export type EligibleBill = { uuid: string; billId: string; paymentRequestNo: string | null; platformFee: string; lines: EligibleLine[] };
+// A bill as the selection needs it: its platform fee split into the positive lines' and the
+// negative lines' sums, and the negative lines themselves (a bill may hold thousands of positive ones).
+export type EligibleBill = {
+  uuid: string;
+  billId: string;
+  paymentRequestNo: string | null;
+  positiveFee: string;
+  negativeFee: string;
+  negativeLines: EligibleLine[];
+};
 
 export type NegativeLine = EligibleLine & { billUuid: string; billId: string };
 
@@ -24,7 +33,11 @@ export type SelectionProblem = "unknownBill" | "empty" | "netNotPositive";
 
 const groupKey = (bill: EligibleBill): string => (bill.paymentRequestNo ? `pr:${bill.paymentRequestNo}` : `bill:${bill.uuid}`);
 
-export const hasNegativeLines = (bill: EligibleBill): boolean => bill.lines.some((line) => money(line.platformFee).isNegative() || money(line.amount).isNegative());
+/** A line the marketplace books negative: a refund, downgrade or pay-per-use conversion. */
+export const isNegativeLine = (line: Pick<EligibleLine, "amount" | "platformFee">): boolean =>
+  money(line.platformFee).isNegative() || money(line.amount).isNegative();
+
+export const hasNegativeLines = (bill: EligibleBill): boolean => bill.negativeLines.length > 0;
 
 /** The bills that tick together with `uuid` (the same 申付单), including itself. */
 export const groupMates = (eligible: readonly EligibleBill[], uuid: string): string[] => {
@@ -56,16 +69,13 @@ export const resolveSelection = (
   );
   const bills = eligible.filter((bill) => keys.has(groupKey(bill)));
   if (bills.length === 0) return { ok: false, problem: "empty" };
-  const fees = bills.flatMap((bill) => bill.lines.map((line) => money(line.platformFee)));
-  const positive = sumMoney(fees.filter((fee) => fee.isPositive()));
-  const negative = sumMoney(fees.filter((fee) => fee.isNegative()));
+  const positive = sumMoney(bills.map((bill) => money(bill.positiveFee)));
+  const negative = sumMoney(bills.map((bill) => money(bill.negativeFee)));
   const net = positive.plus(negative);
   const selection: Selection = {
     billUuids: bills.map((bill) => bill.uuid),
     forcedBillUuids: forced,
-    negativeLines: bills.flatMap((bill) =>
-      bill.lines.filter((line) => money(line.platformFee).isNegative() || money(line.amount).isNegative()).map((line) => ({ ...line, billUuid: bill.uuid, billId: bill.billId })),
-    ),
+    negativeLines: bills.flatMap((bill) => bill.negativeLines.map((line) => ({ ...line, billUuid: bill.uuid, billId: bill.billId }))),
     positive,
     negative,
     net,

@@ -5,7 +5,7 @@ import type { CreateRequestInput } from "@/lib/contracts/platform-fee-invoices";
 import { recordAuditEvent, type AuditActor } from "@/server/audit/record-audit-event";
 import type { Deps } from "@/server/deps";
 import { AppError } from "@/server/errors";
-import { loadEligibleBills, toEligible } from "@/server/invoices/platform-fee/load-eligible-bills";
+import { loadEligibleBills } from "@/server/invoices/platform-fee/load-eligible-bills";
 import { contentOf } from "@/server/invoices/templates/template-dto";
 
 const PROBLEMS = {
@@ -37,7 +37,7 @@ export const createRequest = async (
         where: { templateId_version: { templateId: input.templateId, version: template.current_version } },
       });
       const eligible = await loadEligibleBills(tx, { lock: true });
-      const result = resolveSelection(toEligible(eligible), input.billUuids);
+      const result = resolveSelection(eligible, input.billUuids);
       if (!result.ok) {
         const problem = PROBLEMS[result.problem];
         throw new AppError(result.problem === "unknownBill" ? "CONFLICT" : "VALIDATION_FAILED", problem.message, {

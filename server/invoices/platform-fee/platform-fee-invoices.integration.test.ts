@@ -78,10 +78,9 @@ describe("platform-fee invoice requests", () => {
     expect(bills.map((b) => b.uuid)).not.toContain(unpaid);
     expect(bills.map((b) => b.uuid)).not.toContain(joint);
     expect(forcedBillUuids).toEqual([july]);
-    expect(bills[2]!.lines).toEqual([
-      { orderId: "O3", kind: "new", amount: "300.00", platformFee: "15.00" },
-      { orderId: "O4", kind: "refund", amount: "-102.00", platformFee: "-5.10" },
-    ]);
+    expect(bills[2]).toMatchObject({ positiveFee: "15.00", negativeFee: "-5.10", platformFee: "9.90", lineCount: 2 });
+    expect(bills[2]!.negativeLines).toEqual([{ orderId: "O4", kind: "refund", amount: "-102.00", platformFee: "-5.10" }]);
+    expect(bills[0]!.negativeLines).toEqual([]);
   });
 
   it("refuses a template that is not active", async () => {
@@ -162,10 +161,8 @@ describe("platform-fee invoice requests", () => {
     const { bills, forcedBillUuids } = await listEligibleBills(deps());
     const bill = bills.find((b) => b.uuid === billUuid)!;
     expect(bill).toMatchObject({ billId: "202501", amount: "1500.00", platformFee: "75.00" });
-    expect(bill.lines.map((l) => [l.kind, l.amount, l.platformFee])).toEqual([
-      ["new", "2000.00", "100.00"],
-      ["refund", "-500.00", "-25.00"],
-    ]);
+    expect(bill).toMatchObject({ positiveFee: "100.00", negativeFee: "-25.00" });
+    expect(bill.negativeLines.map((l) => [l.kind, l.amount, l.platformFee])).toEqual([["refund", "-500.00", "-25.00"]]);
     expect(forcedBillUuids).toContain(billUuid);
     expect((await rejection(seedDemoPaidBill({ month: "2025-01" }, finance, deps()))).code).toBe("CONFLICT");
   });

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { EmptyState, ErrorNotice, LoadingRows } from "@/components/ui/states";
-import { formatYuan, money } from "@/domain/fees/money";
+import { formatYuan } from "@/domain/fees/money";
 import { groupMates, resolveSelection } from "@/domain/invoices/platform-fee/platform-fee-request";
 import { invoiceHeader } from "@/domain/invoices/templates/invoice-template";
 import { useTemplates } from "@/features/invoice-templates/api/invoice-templates";
@@ -17,8 +17,6 @@ import { useCreateRequest, useEligibleBills, useSetPaymentRequestNo } from "@/fe
 import { ApiError } from "@/lib/api-client";
 import type { EligibleBillDto } from "@/lib/contracts/platform-fee-invoices";
 import { useApiErrorText } from "@/lib/use-api-error-text";
-
-const isNegative = (line: { amount: string; platformFee: string }) => money(line.platformFee).isNegative() || money(line.amount).isNegative();
 
 function PaymentRequestNo({ bill, canWrite }: { bill: EligibleBillDto; canWrite: boolean }) {
   const t = useTranslations("invoices.platformFee");
@@ -58,7 +56,7 @@ export function NewPlatformFeeRequest({ canWrite }: { canWrite: boolean }) {
   const forced = useMemo(() => new Set(eligible.data?.forcedBillUuids ?? []), [eligible.data]);
   const selection = useMemo(() => resolveSelection(bills, ticked), [bills, ticked]);
   const included = new Set(selection.ok ? selection.selection.billUuids : [...forced]);
-  const negativeLines = bills.filter((bill) => forced.has(bill.uuid) || included.has(bill.uuid)).flatMap((bill) => bill.lines.filter(isNegative).map((line) => ({ ...line, billId: bill.billId })));
+  const negativeLines = bills.filter((bill) => forced.has(bill.uuid) || included.has(bill.uuid)).flatMap((bill) => bill.negativeLines.map((line) => ({ ...line, billId: bill.billId })));
   const active = templates.data?.templates.find((template) => template.status === "active") ?? null;
 
   const toggle = (uuid: string, on: boolean) => {
@@ -95,7 +93,7 @@ export function NewPlatformFeeRequest({ canWrite }: { canWrite: boolean }) {
           <tbody className="divide-y divide-slate-100">
             {bills.map((bill) => {
               const isForced = forced.has(bill.uuid);
-              const negatives = bill.lines.filter(isNegative).length;
+              const negatives = bill.negativeLines.length;
               return (
                 <tr key={bill.uuid} data-testid={`eligible-bill-${bill.billId}`}>
                   <td className="px-3 py-2">
