@@ -41,6 +41,7 @@ export function TemplateForm({
   onCancel?: () => void;
 }) {
   const t = useTranslations("invoiceTemplates");
+  const tAll = useTranslations();
   const errorText = useApiErrorText();
   const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(() => templateInputSchemaFor(previousKind), [previousKind]);
@@ -58,7 +59,7 @@ export function TemplateForm({
     const key = error?.message;
     if (!key) return undefined;
     const short = key.replace(/^invoiceTemplates\./, "");
-    if (!t.has(short)) return key;
+    if (!t.has(short)) return tAll.has(key) ? tAll(key) : key;
     if (short === "errors.creditCodeCheckCharacter") {
       const verdict = checkUnifiedSocialCreditCode(values.taxpayerId ?? "");
       return t(short, { expected: !verdict.valid && verdict.expectedCheckCharacter ? verdict.expectedCheckCharacter : "?" });
