@@ -33,6 +33,7 @@ const insertOrders = async (orders: Seed[]) => {
       amount: o.amount,
       currency: "CNY",
       testFlag: o.test ?? false,
+      orderedAt: new Date(o.at),
       createdAt: new Date(o.at),
       updatedAt: new Date(o.at),
     })),
