@@ -16,24 +16,19 @@
 -- A field of the stored order-query answer (orders.raw_order): the first order line's, else the
 -- order's, first of the given names that is present and not blank. The answer's fields beyond
 -- createTime/orderLine were not captured (koogallery-callbacks.md §13.7), so names are tried.
-CREATE FUNCTION fee_raw_field(raw jsonb, keys text[]) RETURNS text
+-- (One expression, so the planner inlines it: a back-fill reads a million answers.)
+CREATE FUNCTION fee_raw_field(raw jsonb, k1 text, k2 text DEFAULT NULL) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT c.v FROM (
-    SELECT nullif(btrim(raw #> '{orderInfo,orderLine,0}' ->> u.k), '') AS v, 0 AS src, u.n
-      FROM unnest(keys) WITH ORDINALITY AS u(k, n)
-    UNION ALL
-    SELECT nullif(btrim(raw -> 'orderInfo' ->> u.k), ''), 1, u.n
-      FROM unnest(keys) WITH ORDINALITY AS u(k, n)
-  ) c
-  WHERE c.v IS NOT NULL
-  ORDER BY c.src, c.n
-  LIMIT 1
+  SELECT coalesce(nullif(btrim(raw #> '{orderInfo,orderLine,0}' ->> k1), ''),
+                  nullif(btrim(raw #> '{orderInfo,orderLine,0}' ->> k2), ''),
+                  nullif(btrim(raw -> 'orderInfo' ->> k1), ''),
+                  nullif(btrim(raw -> 'orderInfo' ->> k2), ''))
 $$;
 
 -- A marketplace time (UTC): yyyyMMddHHmmss, yyyyMMddHHmmssSSS or "yyyy-MM-dd HH:mm:ss[ z]";
 -- NULL for anything else, so an odd value never fails an order write.
 CREATE FUNCTION fee_marketplace_time(value text) RETURNS timestamptz
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 DECLARE
   m text[];
 BEGIN
@@ -59,9 +54,9 @@ $$;
 -- the console only for paid orders, and most SaaS products have no supervision.
 CREATE FUNCTION fee_raw_billable(raw jsonb) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT coalesce(upper(fee_raw_field(raw, ARRAY['orderStatus'])) NOT IN ('待支付', '已取消', 'UNPAID', 'PENDING_PAYMENT', 'CANCELLED', 'CANCELED'), true)
-     AND coalesce(upper(fee_raw_field(raw, ARRAY['serviceSupervisionStatus', 'supervisionStatus'])) IN ('不涉及', '已完成', 'NOT_INVOLVED', 'NOT_APPLICABLE', 'COMPLETED', 'FINISHED'), true)
-     AND coalesce(upper(fee_raw_field(raw, ARRAY['repaymentStatus', 'postpaidRepaymentStatus'])) IN ('不涉及', '已还款', 'NOT_INVOLVED', 'NOT_APPLICABLE', 'REPAID'), true)
+  SELECT coalesce(upper(fee_raw_field(raw, 'orderStatus')) NOT IN ('待支付', '已取消', 'UNPAID', 'PENDING_PAYMENT', 'CANCELLED', 'CANCELED'), true)
+     AND coalesce(upper(fee_raw_field(raw, 'serviceSupervisionStatus', 'supervisionStatus')) IN ('不涉及', '已完成', 'NOT_INVOLVED', 'NOT_APPLICABLE', 'COMPLETED', 'FINISHED'), true)
+     AND coalesce(upper(fee_raw_field(raw, 'repaymentStatus', 'postpaidRepaymentStatus')) IN ('不涉及', '已还款', 'NOT_INVOLVED', 'NOT_APPLICABLE', 'REPAID'), true)
 $$;
 
 -- The rule (mirrors attributeOrder in domain/fees/order-attribution.ts). No test traffic, no
@@ -89,7 +84,7 @@ SELECT s.order_id,
                 ELSE 'new' END AS kind,
            CASE WHEN t.order_type = 'UNSUBSCRIBE' THEN -abs(o.amount) ELSE o.amount END AS amount,
            o.ordered_at AS placed_at,
-           fee_marketplace_time(fee_raw_field(o.raw_order, ARRAY['effectiveTime', 'effectTime'])) AS effective_at
+           fee_marketplace_time(fee_raw_field(o.raw_order, 'effectiveTime', 'effectTime')) AS effective_at
       FROM orders o
      CROSS JOIN LATERAL (SELECT upper(coalesce(o.order_type, 'NEW')) AS order_type) t
      WHERE NOT o.test_flag
@@ -262,4 +257,4 @@ DROP TABLE fee_order_facts;
 DROP VIEW fee_order_attribution;
 DROP FUNCTION fee_raw_billable(jsonb);
 DROP FUNCTION fee_marketplace_time(text);
-DROP FUNCTION fee_raw_field(jsonb, text[]);
+DROP FUNCTION fee_raw_field(jsonb, text, text);
