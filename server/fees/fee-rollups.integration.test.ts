@@ -8,6 +8,8 @@ import { feeReportQuerySchema } from "@/lib/contracts/fees";
 import { formatOrderCreateTime } from "@/lib/marketplace/koogallery/time-formats";
 import { buildFeeReport } from "@/server/fees/build-fee-report";
 import { createFeePolicy, saveProductTerms } from "@/server/fees/fee-admin";
+import { boundariesAtBeijingMidnight } from "@/server/fees/fee-order-source";
+import { loadFeePolicies } from "@/server/fees/load-fee-config";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 
 // The rollups the database keeps (fee_order_facts, fee_month_rollups) against the straightforward
@@ -193,7 +195,9 @@ describe(`fee rollups on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlit
     const fresh = await testDb.db.$queryRawUnsafe<RollupRow[]>(ROLLUP_FROM_VIEW);
     expect(rollupKeys(stored)).toEqual(rollupKeys(fresh));
 
-    // And the report from the rollups is the report from the orders, fen for fen.
+    // And the report from the rollups is the report from the orders, fen for fen (the rollups
+    // really are read: every policy starts at a Beijing midnight, so there is no fallback).
+    expect(boundariesAtBeijingMidnight((await loadFeePolicies(testDb)).map((policy) => policy.effectiveFrom))).toBe(true);
     for (const query of [{}, { month: "2024-03" }, { month: "2024-02", months: "3" }, { month: "2024-07", months: "24" }]) {
       const parsed = feeReportQuerySchema.parse(query);
       const fromRollups = await buildFeeReport(parsed, deps(), { source: "rollups" });
