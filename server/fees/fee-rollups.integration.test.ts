@@ -33,7 +33,8 @@ const random = (() => {
 })();
 const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-const PRODUCTS = ["P-A", "P-B", "P-C", "P-D", "P-TEN", "P-JNT"];
+// "a-low" sorts first in byte order, after the "P-…" codes in most locales: the smallest code must not depend on the collation.
+const PRODUCTS = ["P-A", "P-B", "P-C", "P-D", "P-TEN", "P-JNT", "a-low"];
 const TYPES = ["NEW", "NEW", "NEW", "RENEW", "RENEW", "CHANGE", "UNSUBSCRIBE", "TRIAL", "TRIAL_TO_FORMAL", null] as const;
 const MODES = ["PERIOD", "PERIOD", "ONE_TIME", "ON_DEMAND", null] as const;
 const START = new Date("2023-05-01T00:00:00+08:00").getTime();
