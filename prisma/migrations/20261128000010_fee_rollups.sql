@@ -114,7 +114,7 @@ CREATE TABLE fee_month_rollups (
   placed_day date NOT NULL,
   negative boolean NOT NULL,
   amount numeric(20, 3) NOT NULL,
-  -- Rows whose orders all moved away keep 0 here; readers skip them.
+  -- A row whose orders all moved away is deleted; readers skip 0 all the same.
   line_count integer NOT NULL,
   PRIMARY KEY (product_code, month, placed_day, negative)
 );
@@ -147,6 +147,12 @@ BEGIN
    ORDER BY 1, 2, 3, 4
   ON CONFLICT (product_code, month, placed_day, negative)
   DO UPDATE SET amount = r.amount + excluded.amount, line_count = r.line_count + excluded.line_count;
+  -- Sums left with no order (an order inserted before its lines first counts as "(unknown)").
+  DELETE FROM fee_month_rollups r
+   USING (SELECT DISTINCT f.product_code, to_char((f.attributed_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') AS month,
+                 ((f.placed_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS placed_day, f.amount < 0 AS negative
+            FROM fee_order_facts f WHERE f.order_id IN (SELECT unnest(ids))) k
+   WHERE r.line_count = 0 AND r.product_code = k.product_code AND r.month = k.month AND r.placed_day = k.placed_day AND r.negative = k.negative;
   DELETE FROM fee_order_facts f WHERE f.order_id IN (SELECT unnest(ids));
   INSERT INTO fee_order_facts (order_id, product_code, kind, amount, placed_at, attributed_at)
   SELECT a.order_id, a.product_code, a.kind, a.amount, a.placed_at, a.attributed_at

@@ -195,6 +195,8 @@ describe(`fee rollups on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlit
     const stored = await testDb.db.$queryRawUnsafe<RollupRow[]>(ROLLUP_STORED);
     const fresh = await testDb.db.$queryRawUnsafe<RollupRow[]>(ROLLUP_FROM_VIEW);
     expect(rollupKeys(stored)).toEqual(rollupKeys(fresh));
+    const empty = await testDb.db.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM fee_month_rollups WHERE line_count = 0");
+    expect(empty[0]!.n).toBe(0);
 
     // And the report from the rollups is the report from the orders, fen for fen (the rollups
     // really are read: every policy starts at a Beijing midnight, so there is no fallback).
