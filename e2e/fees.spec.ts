@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { addMonths, beijingMonthOf } from "@/domain/fees/beijing-month";
 import { computeV1AuthToken, formatV1Timestamp } from "@/lib/marketplace/koogallery";
 
@@ -78,6 +79,17 @@ test("finance opens the fee report, switches month, sees the chart and the tier 
   const csv = await readFile((await download.path())!, "utf8");
   expect(csv.split("\n")[0]).toBe("\ufeffmonth,product_code,product_name,category,lines,paid,refunds,net,tier_amount,tier,seller_share_percent,settlement,platform_fee");
   expect(csv).toContain(`${month},${product},,general,3,450000.00,0.00,450000.00,450000.00,1,95,427500.00,22500.00`);
+
+  const downloadingXlsx = financePage.waitForEvent("download");
+  await financePage.getByRole("link", { name: "导出 Excel" }).click();
+  const xlsx = await downloadingXlsx;
+  expect(xlsx.suggestedFilename()).toBe(`fee-report-${month}.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await xlsx.path())!);
+  const rows = (workbook.worksheets[0]!.getSheetValues().slice(1) as unknown as unknown[][]).map((row) => row.slice(1));
+  expect(rows[0]).toEqual(["month", "product_code", "product_name", "category", "lines", "paid", "refunds", "net", "tier_amount", "tier", "seller_share_percent", "settlement", "platform_fee"]);
+  expect(rows.find((row) => row[1] === product)).toEqual([month, product, "", "general", 3, 450000, 0, 450000, 450000, 1, 95, 427500, 22500]);
+  expect(rows.find((row) => row[0] === month && row[1] === "TOTAL")).toBeTruthy();
   await context.close();
 });
 
@@ -114,4 +126,43 @@ test("a viewer can read a bill but not change its status; finance can", async ({
 
   const after = (await (await page.request.get(`/api/bills/${uuid}`)).json()) as { status: string };
   expect(after.status).toBe("awaiting_payment_request");
+});
+
+test("finance exports a bill to Excel and reconciles the marketplace's .xlsx detail", async ({ page, browser }, testInfo) => {
+  const product = `E2EXLSX${Date.now()}`;
+  await buyV1(page.request, product, "1000.00", 2);
+  const month = beijingMonthOf(new Date());
+  const generated = await page.request.post("/api/bills", { data: { month, category: "general" } });
+  expect(generated.status()).toBe(200);
+  const { uuid } = (await generated.json()) as { uuid: string };
+
+  const finance = await createOperator(page.request, "finance");
+  const { context, page: financePage } = await signInFresh(browser, finance.email, finance.password);
+  await financePage.goto(`/bills/${uuid}`);
+  const downloading = financePage.waitForEvent("download");
+  await financePage.getByRole("link", { name: "导出明细 Excel" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`bill-${month.replace("-", "")}-general.xlsx`);
+  const exported = new ExcelJS.Workbook();
+  await exported.xlsx.readFile((await download.path())!);
+  const rows = (exported.worksheets[0]!.getSheetValues().slice(1) as unknown as unknown[][]).map((row) => row.slice(1));
+  expect(rows[0]).toEqual(["order_id", "product_code", "kind", "attributed_at", "amount", "platform_fee_percent", "platform_fee", "settlement"]);
+  const mine = rows.filter((row) => row[1] === product);
+  expect(mine).toHaveLength(2);
+  for (const row of mine) expect([row[2], row[4], row[6], row[7]]).toEqual(["new", 1000, 50, 950]);
+
+  // The marketplace's detail: Chinese headers, every line of the bill, one of ours with a fee 1 fen off.
+  const planted = String(mine[0]![0]);
+  const theirs = new ExcelJS.Workbook();
+  const sheet = theirs.addWorksheet("明细");
+  sheet.addRow(["订单号", "交易金额", "平台服务费", "应结算金额"]);
+  for (const row of rows.slice(1)) sheet.addRow([row[0], row[4], row[0] === planted ? 50.01 : row[6], row[7]]);
+  const file = testInfo.outputPath("marketplace-bill.xlsx");
+  await theirs.xlsx.writeFile(file);
+  await financePage.getByLabel("账单明细文件").setInputFiles(file);
+  await expect(financePage.getByText(/marketplace-bill\.xlsx/)).toBeVisible();
+  const differences = financePage.getByTestId("bill-differences").getByRole("row", { name: new RegExp(planted) });
+  await expect(differences).toContainText("¥50.00");
+  await expect(differences).toContainText("¥50.01");
+  await context.close();
 });

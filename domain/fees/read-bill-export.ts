@@ -61,8 +61,13 @@ const parseAmount = (raw: string): Money | null => {
   }
 };
 
-export const readBillExport = (text: string): BillExportParse => {
-  const rows = parseCsv(text);
+// Rows of cells as text, whatever file they came from (CSV here, Excel in server/bills/read-bill-file.ts).
+// Rows above the header (a title, the bill id) are skipped: the header is the first row that
+// names an order id column.
+export const readBillRows = (allRows: readonly (readonly string[])[]): BillExportParse => {
+  const headerAt = allRows.findIndex((row) => row.some((cell) => (COLUMN_NAMES.orderId as readonly string[]).includes(normalise(cell))));
+  const rows = headerAt > 0 ? allRows.slice(headerAt) : allRows;
+  const offset = Math.max(headerAt, 0);
   const header = rows[0]?.map(normalise) ?? [];
   const index = {} as Record<Column, number>;
   for (const column of Object.keys(COLUMN_NAMES) as Column[]) {
@@ -77,7 +82,7 @@ export const readBillExport = (text: string): BillExportParse => {
     const orderId = row[index.orderId]?.trim() ?? "";
     const amount = parseAmount(row[index.amount] ?? "");
     if (!orderId || !amount) {
-      errors.push({ row: i + 2, message: "invalid_row" });
+      errors.push({ row: offset + i + 2, message: "invalid_row" });
       return;
     }
     const cell = (column: Column) => (index[column] >= 0 ? parseAmount(row[index[column]] ?? "") : null);
@@ -86,3 +91,4 @@ export const readBillExport = (text: string): BillExportParse => {
   return { lines, errors };
 };
 
+export const readBillExport = (text: string): BillExportParse => readBillRows(parseCsv(text));

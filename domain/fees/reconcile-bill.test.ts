@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { money } from "./money";
-import { parseCsv, readBillExport } from "./read-bill-export";
+import { parseCsv, readBillExport, readBillRows } from "./read-bill-export";
 import { reconcileBill, type ReconcileLine } from "./reconcile-bill";
 
 const line = (orderId: string, amount: string, platformFee: string | null = null): ReconcileLine => ({
@@ -25,6 +25,12 @@ describe("reading the marketplace's bill export", () => {
       ["CS2", "-100.00", "-5.00"],
     ]);
     expect(parsed.errors).toEqual([{ row: 4, message: "invalid_row" }]);
+  });
+
+  it("skips title rows above the header, as Excel exports have, and numbers rows as in the file", () => {
+    const parsed = readBillRows([["账单 202606"], ["", ""], ["订单号", "交易金额", "应结算金额"], ["CS1", "1200", "1140"], ["CS2", "abc", ""]]);
+    expect(parsed.lines.map((l) => [l.orderId, l.amount.toFixed(2), l.settlement?.toFixed(2)])).toEqual([["CS1", "1200.00", "1140.00"]]);
+    expect(parsed.errors).toEqual([{ row: 5, message: "invalid_row" }]);
   });
 
   it("refuses a file without an order or amount column", () => {

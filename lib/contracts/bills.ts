@@ -14,6 +14,9 @@ export const BILL_STATUS_VALUES = [
   "paid",
 ] as const;
 export type BillStatusValue = (typeof BILL_STATUS_VALUES)[number];
+export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+export const exportFormatQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).default("csv") });
+
 export type BillCategory = (typeof PRODUCT_CATEGORY_VALUES)[number];
 
 export const billListQuerySchema = z.object({ category: z.enum(PRODUCT_CATEGORY_VALUES).default("general") });
@@ -32,11 +35,22 @@ export const setBillStatusInputSchema = z.object({
 });
 export type SetBillStatusInput = z.infer<typeof setBillStatusInputSchema>;
 
-// The marketplace's detail export, read by the browser as text (CSV; Excel files are saved as CSV first).
-export const importBillInputSchema = z.object({
-  fileName: z.string().trim().min(1).max(255),
-  content: z.string().min(1).max(8 * 1024 * 1024),
-});
+// The marketplace's detail export: CSV as text, or an Excel workbook (.xlsx) base64-encoded.
+export const importBillInputSchema = z
+  .object({
+    fileName: z.string().trim().min(1).max(255),
+    content: z.string().min(1).max(8 * 1024 * 1024).optional(),
+    contentBase64: z
+      .string()
+      .min(1)
+      .max(8 * 1024 * 1024)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: "bills.importUnreadable" })
+      .optional(),
+  })
+  .refine((input) => (input.content === undefined) !== (input.contentBase64 === undefined), {
+    message: "bills.importEmpty",
+    path: ["content"],
+  });
 export type ImportBillInput = z.infer<typeof importBillInputSchema>;
 
 export type BillSummary = {

@@ -13,6 +13,8 @@ export const feeReportQuerySchema = z.object({
 });
 export type FeeReportQuery = z.infer<typeof feeReportQuerySchema>;
 
+export const feeReportExportQuerySchema = feeReportQuerySchema.extend({ format: z.enum(["csv", "xlsx"]).default("csv") });
+
 export type FeeTierDto = { fromAmount: string; platformFeePercent: string };
 
 export type FeeReportRow = {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { formatFen, money } from "@/domain/fees/money";
-import { readBillExport } from "@/domain/fees/read-bill-export";
 import { importTotals, reconcileBill, type ReconcileLine } from "@/domain/fees/reconcile-bill";
 import type { BillImportDto, ImportBillInput } from "@/lib/contracts/bills";
+import { readBillFile } from "@/server/bills/read-bill-file";
 import { recordAuditEvent, type AuditActor } from "@/server/audit/record-audit-event";
 import type { Deps } from "@/server/deps";
 import { AppError } from "@/server/errors";
@@ -17,7 +17,7 @@ export const importBill = async (
 ): Promise<BillImportDto> => {
   const bill = await deps.db.bill.findUnique({ where: { id: billUuid }, select: { id: true, billId: true, category: true } });
   if (!bill) throw new AppError("NOT_FOUND", "No such bill.", { messageKey: "bills.notFound" });
-  const parsed = readBillExport(input.content);
+  const parsed = await readBillFile(input);
   if (parsed.lines.length === 0) {
     throw new AppError("VALIDATION_FAILED", "The file has no readable bill lines.", {
       messageKey: parsed.errors[0]?.message === "missing_columns" ? "bills.importMissingColumns" : "bills.importEmpty",

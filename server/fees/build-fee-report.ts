@@ -5,29 +5,20 @@ import { settleProductMonth, type MonthLine } from "@/domain/fees/settle-product
 import { tierGap } from "@/domain/fees/tier-gap";
 import type { FeeReport, FeeReportQuery, FeeReportRow, FeeTierDto, TierGapDto } from "@/lib/contracts/fees";
 import type { Deps } from "@/server/deps";
-import { beijingMonthSql, feeOrderSourceSql } from "@/server/fees/fee-order-source";
+import { boundariesAtBeijingMidnight, sumFeeGroupsFromOrders, sumFeeGroupsFromRollups } from "@/server/fees/fee-order-source";
 import { loadFeeConfig } from "@/server/fees/load-fee-config";
 
-type GroupRow = { product_code: string; month: string; era: number; amount: string; lines: number };
+export type FeeReportSource = "rollups" | "orders";
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-// The database sums a year of orders into one row per product, month, sign and policy era
-// (the policies' effective dates split time into eras); the domain rules then run on those few
-// rows, so the report and the bills share one implementation of the tiers and the rounding.
-export const sumFeeGroups = async (deps: Pick<Deps, "db">, from: Date, to: Date, boundaries: Date[]): Promise<GroupRow[]> => {
-  const literals = boundaries.map((date) => date.toISOString()).filter((iso) => ISO.test(iso));
-  const era = literals.length ? `width_bucket(placed_at, ARRAY[${literals.map((iso) => `'${iso}'`).join(",")}]::timestamptz[])` : "0";
-  return deps.db.$queryRawUnsafe<GroupRow[]>(
-    `WITH src AS (${feeOrderSourceSql({ fromParam: "$1::timestamptz", toParam: "$2::timestamptz" })})
-     SELECT product_code, ${beijingMonthSql("attributed_at")} AS month, ${era}::int AS era,
-            sum(amount)::text AS amount, count(*)::int AS lines
-       FROM src
-      GROUP BY 1, 2, 3, (amount < 0)`,
-    from,
-    to,
-  );
-};
+// The database sums a year of orders into one row per product, month, sign and policy era; the
+// domain rules then run on those few rows, so the report and the bills share one implementation
+// of the tiers and the rounding. The rollups are the fast way to those rows; reading the orders
+// through the rule is the reference (and the fallback when a policy starts at another time of
+// day than a Beijing midnight, which the rollups cannot split).
+const sumFeeGroups = (deps: Pick<Deps, "db">, firstMonth: string, lastMonth: string, boundaries: Date[], source: FeeReportSource) =>
+  source === "rollups" && boundariesAtBeijingMidnight(boundaries)
+    ? sumFeeGroupsFromRollups(deps, firstMonth, lastMonth, boundaries)
+    : sumFeeGroupsFromOrders(deps, beijingMonthStart(firstMonth), beijingMonthEnd(lastMonth), boundaries);
 
 const tierDto = (tier: FeeTier): FeeTierDto => ({ fromAmount: formatFen(tier.fromAmount), platformFeePercent: tier.platformFeePercent.toString() });
 
@@ -40,7 +31,11 @@ const totalsOf = (rows: FeeReportRow[]) => ({
   lineCount: rows.reduce((count, row) => count + row.lineCount, 0),
 });
 
-export const buildFeeReport = async (query: FeeReportQuery, deps: Pick<Deps, "db" | "now">): Promise<FeeReport> => {
+export const buildFeeReport = async (
+  query: FeeReportQuery,
+  deps: Pick<Deps, "db" | "now">,
+  options: { source?: FeeReportSource } = {},
+): Promise<FeeReport> => {
   const started = performance.now();
   const now = deps.now();
   const currentMonth = beijingMonthOf(now);
@@ -49,7 +44,7 @@ export const buildFeeReport = async (query: FeeReportQuery, deps: Pick<Deps, "db
   const config = await loadFeeConfig(deps);
   const boundaries = [...new Set(config.policies.map((policy) => policy.effectiveFrom.getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
   const [groups, products] = await Promise.all([
-    sumFeeGroups(deps, beijingMonthStart(firstMonth), beijingMonthEnd(month), boundaries),
+    sumFeeGroups(deps, firstMonth, month, boundaries, options.source ?? "rollups"),
     deps.db.product.findMany({ select: { productCode: true, name: true } }),
   ]);
   const names = new Map(products.map((product) => [product.productCode, product.name]));

@@ -5,13 +5,14 @@ import { SHIPPED_POLICIES, defaultProductTerms } from "@/domain/fees/fee-policy"
 import { DEFAULT_FEE_SETTINGS } from "@/domain/fees/fee-settings";
 import { settleProductMonth } from "@/domain/fees/settle-product-month";
 import { feeReportQuerySchema } from "@/lib/contracts/fees";
-import { exportBillLinesCsv } from "@/server/bills/export-bill-lines";
+import ExcelJS from "exceljs";
+import { exportBillLinesCsv, exportBillLinesXlsx } from "@/server/bills/export-bill-lines";
 import { generateBill } from "@/server/bills/generate-bill";
 import { getBill } from "@/server/bills/get-bill";
 import { importBill } from "@/server/bills/import-bill";
 import { setBillStatus } from "@/server/bills/set-bill-status";
 import { buildFeeReport } from "@/server/fees/build-fee-report";
-import { feeReportCsv } from "@/server/fees/export-fee-report";
+import { feeReportCsv, feeReportXlsx } from "@/server/fees/export-fee-report";
 import { createFeePolicy, saveProductTerms } from "@/server/fees/fee-admin";
 import { loadFeeConfig } from "@/server/fees/load-fee-config";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
@@ -33,6 +34,7 @@ const insertOrders = async (orders: Seed[]) => {
       amount: o.amount,
       currency: "CNY",
       testFlag: o.test ?? false,
+      orderedAt: new Date(o.at),
       createdAt: new Date(o.at),
       updatedAt: new Date(o.at),
     })),
@@ -188,6 +190,50 @@ describe(`fees and bills on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     ]);
     const detail = await getBill(uuid, testDb);
     expect(detail.imports[0]?.differenceCount).toBe(4);
+  });
+
+  it("exports bill lines to Excel and reconciles an .xlsx import, flagging a planted difference", async () => {
+    const [bill] = await testDb.db.bill.findMany({ where: { billId: "202606", category: "general" } });
+    const { fileName, content } = await exportBillLinesXlsx(bill!.id, testDb);
+    expect(fileName).toBe("bill-202606-general.xlsx");
+    const clean = await importBill(bill!.id, { fileName, contentBase64: content.toString("base64") }, actor, deps());
+    expect([clean.lineCount, clean.differences]).toEqual([56, []]);
+
+    // The marketplace's workbook: a title row, Chinese headers, one fee off by a fen.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const rows = sheet.getSheetValues().slice(2) as unknown as (string | number)[][];
+    const theirs = new ExcelJS.Workbook();
+    const out = theirs.addWorksheet("账单明细");
+    out.addRow(["账单 202606 通用商品"]);
+    out.addRow(["订单号", "交易金额", "平台服务费", "应结算金额"]);
+    for (const row of rows) {
+      const [orderId, , , , amount, , fee, settlement] = row.slice(1);
+      out.addRow([orderId, amount, orderId === "BIG-odd" ? Number(fee) + 0.01 : fee, settlement]);
+    }
+    const planted = Buffer.from(await theirs.xlsx.writeBuffer());
+    const flagged = await importBill(bill!.id, { fileName: "marketplace.xlsx", contentBase64: planted.toString("base64") }, actor, deps());
+    expect(flagged.differences).toEqual([{ orderId: "BIG-odd", kind: "platform_fee", console: "90.00", imported: "90.01" }]);
+    expect(flagged.rowErrors).toEqual([]);
+
+    await expect(importBill(bill!.id, { fileName: "broken.xlsx", contentBase64: Buffer.from("PK not a zip").toString("base64") }, actor, deps())).rejects.toThrow(
+      /not a readable Excel workbook/,
+    );
+  });
+
+  it("exports the fee report to Excel with the CSV's rows as numbers", async () => {
+    const report = await buildFeeReport(feeReportQuerySchema.parse({ month: "2026-06" }), deps());
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await feeReportXlsx(report)) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const values = (sheet.getSheetValues().slice(1) as unknown as unknown[][]).map((row) => row.slice(1));
+    expect(values[0]).toEqual(feeReportCsv(report).replace("\ufeff", "").split("\n")[0]!.split(","));
+    const big = values.find((row) => row[0] === "2026-06" && row[1] === "BIG")!;
+    expect(big).toEqual(["2026-06", "BIG", "产品 BIG", "general", 49, 461800.1, -5000, 456800.1, 456800.1, 1, 95, 433960.09, 22840.01]);
+    const total = values.find((row) => row[0] === "2026-06" && row[1] === "TOTAL")!;
+    expect(total[12]).toBe(Number(report.monthTotals.find((t) => t.month === "2026-06")!.platformFee));
+    expect(workbook.getWorksheet("settings")?.getCell("B4").value).toBe("net");
   });
 
   it("keeps a history of status changes and freezes a paid bill", async () => {

@@ -9,7 +9,13 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { ErrorNotice, LoadingRows } from "@/components/ui/states";
 import { formatYuan } from "@/domain/fees/money";
 import { useBill, useImportBill, useSetBillStatus } from "@/features/bills/api/bills";
-import { BILL_STATUS_VALUES, type BillDetail as BillDetailDto, type BillDifferenceDto, type BillStatusValue } from "@/lib/contracts/bills";
+import {
+  BILL_STATUS_VALUES,
+  type BillDetail as BillDetailDto,
+  type BillDifferenceDto,
+  type BillStatusValue,
+  type ImportBillInput,
+} from "@/lib/contracts/bills";
 import { useApiErrorText } from "@/lib/use-api-error-text";
 
 export function BillDetail({ uuid, canWrite }: { uuid: string; canWrite: boolean }) {
@@ -28,6 +34,9 @@ export function BillDetail({ uuid, canWrite }: { uuid: string; canWrite: boolean
         <div className="flex gap-3 text-sm">
           <a className="text-brand-700 underline" href={`/api/bills/${uuid}/export`} download>
             {t("bills.exportCsv")}
+          </a>
+          <a className="text-brand-700 underline" href={`/api/bills/${uuid}/export?format=xlsx`} download>
+            {t("bills.exportXlsx")}
           </a>
           <Link className="text-brand-700 underline" href={`/bills?category=${data.category}`}>
             {t("bills.back")}
@@ -150,6 +159,15 @@ function Differences({ differences }: { differences: BillDifferenceDto[] }) {
   );
 }
 
+// CSV goes as text; an Excel workbook as base64 (the API takes JSON only).
+const readImportFile = async (file: File): Promise<ImportBillInput> => {
+  if (!/\.xlsx$/i.test(file.name)) return { fileName: file.name, content: await file.text() };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { fileName: file.name, contentBase64: btoa(binary) };
+};
+
 function ImportCard({ bill, canWrite }: { bill: BillDetailDto; canWrite: boolean }) {
   const t = useTranslations("bills");
   const format = useFormatter();
@@ -164,13 +182,13 @@ function ImportCard({ bill, canWrite }: { bill: BillDetailDto; canWrite: boolean
             <input
               id="bill-import"
               type="file"
-              accept=".csv,text/csv"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               disabled={importBill.isPending}
               className="block text-sm"
               onChange={async (event) => {
                 const file = event.target.files?.[0];
                 if (!file) return;
-                importBill.mutate({ fileName: file.name, content: await file.text() });
+                importBill.mutate(await readImportFile(file));
                 event.target.value = "";
               }}
             />

@@ -56,6 +56,9 @@ export function FeeReportView() {
           <a className="text-brand-700 underline" href={feeReportPath(data.month, "/export")} download>
             {t("exportCsv")}
           </a>
+          <a className="text-brand-700 underline" href={`${feeReportPath(data.month, "/export")}&format=xlsx`} download>
+            {t("exportXlsx")}
+          </a>
           <Button variant="secondary" onClick={() => window.print()}>
             {t("print")}
           </Button>

@@ -1,21 +1,25 @@
-// GET /api/fees/report/export — the fee report as CSV (opens in Excel)
-import { feeReportQuerySchema } from "@/lib/contracts/fees";
+// GET /api/fees/report/export?format=csv|xlsx — the fee report as CSV or Excel
+import { feeReportExportQuerySchema } from "@/lib/contracts/fees";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { buildFeeReport } from "@/server/fees/build-fee-report";
-import { feeReportCsv } from "@/server/fees/export-fee-report";
+import { feeReportCsv, feeReportXlsx } from "@/server/fees/export-fee-report";
 import { withRoute } from "@/server/http/with-route";
 
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 export const GET = withRoute(
-  { auth: { permission: "console:read" }, query: feeReportQuerySchema },
+  { auth: { permission: "console:read" }, query: feeReportExportQuerySchema },
   async ({ query, operator, ipAddress, deps }) => {
-    const report = await buildFeeReport(query, deps);
-    await recordAuditEvent(deps.db, { actor: operator, action: "fees.report_exported", ipAddress, details: { month: report.month, months: report.months.length } }, deps.now());
-    return new Response(feeReportCsv(report), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="fee-report-${report.month}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    const { format, ...reportQuery } = query;
+    const report = await buildFeeReport(reportQuery, deps);
+    await recordAuditEvent(
+      deps.db,
+      { actor: operator, action: "fees.report_exported", ipAddress, details: { month: report.month, months: report.months.length, format } },
+      deps.now(),
+    );
+    const fileName = `fee-report-${report.month}.${format}`;
+    const headers = { "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" };
+    if (format === "xlsx") return new Response(new Uint8Array(await feeReportXlsx(report)), { headers: { ...headers, "content-type": XLSX_TYPE } });
+    return new Response(feeReportCsv(report), { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
   },
 );
