@@ -7,6 +7,7 @@ import type { ClaimedDelivery } from "@/server/fulfilment/claim-deliveries";
 import { openWebhookSecret } from "@/server/fulfilment/product-webhook-secret";
 import { sendWebhook, type WebhookOutcome } from "@/server/fulfilment/send-webhook";
 import { completeInstanceProvisioning } from "@/server/gateway/complete-instance-provisioning";
+import { outcomeRecorder } from "@/server/fulfilment/record-outcomes";
 import { readSettingValue } from "@/server/settings/settings-repository";
 
 type Target = { url: string; signer: Webhook; timeoutMs: number } | { error: string };
@@ -80,49 +81,27 @@ const attemptWebhook = async (delivery: ClaimedDelivery, context: BatchContext, 
   return sent;
 };
 
-// One attempt of one claimed delivery (its attempt row was opened by the claim). The outcome is
-// recorded in one statement: the delivery's row only while this worker still holds its lease
-// (a worker that was too slow, whose delivery was re-claimed, changes nothing of it), and the
-// attempt row in any case, as the record of what this attempt saw.
+// One attempt of one claimed delivery (its attempt row was opened by the claim); the outcome is
+// recorded with those of other deliveries finishing at the same time (see record-outcomes.ts).
 export const processDelivery = async (delivery: ClaimedDelivery, workerId: string, context: BatchContext, deps: Deps, random: () => number = Math.random) => {
   const attempt = await attemptWebhook(delivery, context, deps);
-  const finishedAt = deps.now();
-
+  const record = outcomeRecorder(deps.db);
+  const common = { deliveryId: delivery.id, attemptId: delivery.attemptId, workerId, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs };
   if (attempt.ok) {
-    await deps.db.$executeRaw`
-      WITH done AS (
-        UPDATE deliveries
-        SET status = 'succeeded', completed_at = ${finishedAt}, last_status_code = ${attempt.statusCode}, last_error = NULL,
-            lease_expires_at = NULL, locked_by = NULL, updated_at = ${finishedAt}
-        WHERE id = ${delivery.id}::uuid AND locked_by = ${workerId} AND status = 'processing'
-      )
-      UPDATE delivery_attempts
-      SET finished_at = ${finishedAt}, status_code = ${attempt.statusCode}, latency_ms = ${attempt.latencyMs}, outcome = 'succeeded',
-          response_excerpt = ${attempt.body.slice(0, 2048)}
-      WHERE id = ${delivery.attemptId}`;
+    await record({ ...common, status: "succeeded", nextAttemptAt: null, error: null, responseExcerpt: attempt.body.slice(0, 2048), failInstance: false, finishedAt: deps.now() });
     return "succeeded" as const;
   }
-
   const decision = nextRetry(delivery.roundAttempts, await context.retrySchedule(), random);
+  const finishedAt = deps.now();
   const dead = !decision.retry;
-  const nextAttemptAt = decision.retry ? new Date(finishedAt.getTime() + decision.delayMs) : null;
-  const error = attempt.error.slice(0, 2000);
-  // A new purchase that will not be provisioned any more: its instance is failed.
-  const failInstance = dead && delivery.eventType === "instance.created" && delivery.instanceId !== null;
-  await deps.db.$executeRaw`
-    WITH done AS (
-      UPDATE deliveries
-      SET status = ${dead ? "dead" : "pending"}, next_attempt_at = COALESCE(${nextAttemptAt}::timestamptz, next_attempt_at),
-          last_status_code = ${attempt.statusCode}::integer, last_error = ${error}, lease_expires_at = NULL, locked_by = NULL, updated_at = ${finishedAt}
-      WHERE id = ${delivery.id}::uuid AND locked_by = ${workerId} AND status = 'processing'
-      RETURNING id
-    ), failed AS (
-      UPDATE instances SET status = 'failed', updated_at = ${finishedAt}
-      WHERE ${failInstance}::boolean AND instance_id = ${delivery.instanceId} AND status = 'provisioning' AND EXISTS (SELECT 1 FROM done)
-    )
-    UPDATE delivery_attempts
-    SET finished_at = ${finishedAt}, status_code = ${attempt.statusCode}::integer, latency_ms = ${attempt.latencyMs}, outcome = 'failed',
-        error = ${error}, response_excerpt = ${attempt.body?.slice(0, 2048) ?? null}
-    WHERE id = ${delivery.attemptId}`;
+  await record({
+    ...common,
+    status: dead ? "dead" : "pending",
+    nextAttemptAt: decision.retry ? new Date(finishedAt.getTime() + decision.delayMs) : null,
+    error: attempt.error.slice(0, 2000),
+    responseExcerpt: attempt.body?.slice(0, 2048) ?? null,
+    failInstance: dead && delivery.eventType === "instance.created" && delivery.instanceId !== null,
+    finishedAt,
+  });
   return dead ? ("dead" as const) : ("retry" as const);
 };
