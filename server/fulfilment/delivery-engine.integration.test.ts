@@ -110,6 +110,18 @@ describe(`delivery engine on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     expect(delivery.lastError).toContain("frontEndUrl");
   });
 
+  it("records an answer holding a NUL character (which PostgreSQL text cannot store) with the rest of its group", async () => {
+    saas = await startTestSaas((_, index) => (index === 0 ? { status: 502, body: "bad\u0000gateway" } : { status: 204 }));
+    const { product } = await createWebhookProduct(deps(), saas.url);
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await enqueue(deps(), "instance.renewed", await createProvisioningInstance(testDb.db, product.productCode), product))!);
+    expect(await runDueDeliveries(deps(), { workerId: "w", allowList: ALL_PRIVATE_TARGETS })).toBe(3);
+    const rows = await testDb.db.delivery.findMany({ where: { id: { in: ids } }, include: { attemptRows: true } });
+    expect(rows.map((row) => row.status).sort()).toEqual(["pending", "succeeded", "succeeded"]);
+    const failed = rows.find((row) => row.status === "pending")!;
+    expect(failed.attemptRows[0]).toMatchObject({ outcome: "failed", statusCode: 502, responseExcerpt: "badgateway" });
+  });
+
   it("delivers each instance's events in order with two workers at once", async () => {
     saas = await startTestSaas(() => ({ status: 200, body: JSON.stringify({ frontEndUrl: "https://t.example.com" }), delayMs: 20 }));
     const { product } = await createWebhookProduct(deps(), saas.url);

@@ -16,6 +16,9 @@ export type AttemptOutcome = {
   finishedAt: Date;
 };
 
+// PostgreSQL text cannot hold U+0000, which a SaaS's answer may contain.
+const withoutNul = (text: string | null) => text?.replaceAll("\u0000", "") ?? null;
+
 // Records attempt outcomes in one statement per group: the delivery rows only while their worker
 // still holds the lease (a worker that was too slow, whose delivery was re-claimed, changes
 // nothing of it), the attempt rows in any case, as the record of what each attempt saw.
@@ -28,9 +31,9 @@ const recordGroup = async (outcomes: AttemptOutcome[], db: Deps["db"]) => {
       status: outcome.status,
       next_attempt_at: outcome.nextAttemptAt?.toISOString() ?? null,
       status_code: outcome.statusCode,
-      error: outcome.error,
+      error: withoutNul(outcome.error),
       latency_ms: outcome.latencyMs,
-      response_excerpt: outcome.responseExcerpt,
+      response_excerpt: withoutNul(outcome.responseExcerpt),
       fail_instance: outcome.failInstance,
       finished_at: outcome.finishedAt.toISOString(),
     })),
@@ -85,7 +88,14 @@ export const outcomeRecorder = (db: Deps["db"]) => {
         );
         group.forEach((waiting) => waiting.resolve());
       } catch (error) {
-        group.forEach((waiting) => waiting.reject(error));
+        if (group.length === 1) {
+          group[0]!.reject(error);
+          continue;
+        }
+        // One bad row must not cost the others their record: each is tried on its own.
+        for (const waiting of group) {
+          await recordGroup([waiting.outcome], db).then(waiting.resolve, waiting.reject);
+        }
       }
     }
     writing = false;
