@@ -159,6 +159,13 @@ test("the owner switches a product to webhook mode, tests it, rotates its secret
     await expect(result).toContainText(`错误: could not reach the endpoint: connect ECONNREFUSED 127.0.0.1:${port}`);
     expect(saas.received).toHaveLength(2);
 
+    // The cloud metadata service is refused even where internal targets are allowed (as here).
+    await form.getByLabel("Webhook 地址", { exact: true }).fill("http://169.254.169.254/latest/meta-data/");
+    await form.getByRole("button", { name: "保存" }).click();
+    await expect(form.getByRole("status")).toHaveText("已保存。");
+    await page.getByRole("button", { name: "发送测试事件" }).click();
+    await expect(result).toContainText("错误: refused to send to 169.254.169.254: a cloud metadata service address.");
+
     const audit = await page.request.get(`/api/audit-events?action=product.`);
     const actions = ((await audit.json()) as { events: { action: string; targetId: string | null }[] }).events
       .filter((event) => event.targetId === PRODUCT)

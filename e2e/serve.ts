@@ -12,6 +12,8 @@ const main = async () => {
   process.env.ADMIN_PASSWORD = E2E_OWNER.password;
   // The simulator is off by default with an external database; the suite drives it in both modes.
   process.env.SIMULATOR ??= "on";
+  // The specs' stand-in SaaS servers listen on 127.0.0.1, which a console on a shared server refuses by default.
+  process.env.FULFILMENT_ALLOW_PRIVATE_TARGETS ??= "true";
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const host = new URL(serverUrl).hostname;

@@ -14,6 +14,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   // The marketplace simulator: on by default with the embedded database, off with a shared server.
   SIMULATOR: z.enum(["on", "off"]).optional(),
+  FULFILMENT_ALLOW_PRIVATE_TARGETS: z.string().optional(), // webhooks to internal addresses: see domain/fulfilment/webhook-target.ts
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

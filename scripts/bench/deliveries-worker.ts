@@ -9,6 +9,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { createSecretBox } from "@/server/crypto/secret-box";
 import type { Deps } from "@/server/deps";
 import { newWorkerId, runDueDeliveries } from "@/server/fulfilment/run-deliveries";
+import { parseAllowList } from "@/domain/fulfilment/webhook-target";
 
 export type WorkerMessage =
   | { type: "ready" }
@@ -48,6 +49,10 @@ const main = async () => {
   });
   const deps: Deps = { db, now: () => new Date(), secretBox: createSecretBox(appSecret) };
   await db.$queryRaw`SELECT 1`;
+  // The receiver listens on loopback: exactly that is allowed, the rest of the rule stays on.
+  const allowed = parseAllowList("127.0.0.1, ::1");
+  if (!allowed.ok) throw new Error(allowed.error);
+  const allowList = allowed.allowList;
 
   const orderFromParent = (type: "go" | "exit") =>
     new Promise<void>((resolve) => {
@@ -69,7 +74,7 @@ const main = async () => {
   const loop = async () => {
     const workerId = newWorkerId();
     for (;;) {
-      const done = await runDueDeliveries(deps, { workerId, batchSize, maxBatches: 1 });
+      const done = await runDueDeliveries(deps, { workerId, batchSize, maxBatches: 1, allowList });
       if (done > 0) {
         processed += done;
         batches++;

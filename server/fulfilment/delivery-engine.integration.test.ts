@@ -1,4 +1,5 @@
 import { Webhook } from "standardwebhooks";
+import { ALL_PRIVATE_TARGETS } from "@/domain/fulfilment/webhook-target";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { decryptCredential } from "@/lib/marketplace/koogallery";
 import { claimDeliveries } from "@/server/fulfilment/claim-deliveries";
@@ -29,7 +30,7 @@ afterEach(async () => saas?.close());
 // Moves the test clock past every pending retry, then lets one worker do what is due.
 const tickAndRun = async (workerId = "worker-a") => {
   clock += 3_600_000;
-  return runDueDeliveries(deps(), { workerId });
+  return runDueDeliveries(deps(), { workerId, allowList: ALL_PRIVATE_TARGETS });
 };
 
 describe(`delivery engine on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
@@ -39,10 +40,10 @@ describe(`delivery engine on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     const instance = await createProvisioningInstance(testDb.db, product.productCode);
     const id = (await enqueue(deps(), "instance.created", instance, product))!;
 
-    expect(await runDueDeliveries(deps(), { workerId: "worker-a" })).toBe(1);
+    expect(await runDueDeliveries(deps(), { workerId: "worker-a", allowList: ALL_PRIVATE_TARGETS })).toBe(1);
     expect(await testDb.db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "pending", lastStatusCode: 500 });
     // Not due yet: the retry waits for its schedule.
-    expect(await runDueDeliveries(deps(), { workerId: "worker-a" })).toBe(0);
+    expect(await runDueDeliveries(deps(), { workerId: "worker-a", allowList: ALL_PRIVATE_TARGETS })).toBe(0);
     await tickAndRun();
     await tickAndRun();
 
@@ -81,7 +82,7 @@ describe(`delivery engine on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     const { product } = await createWebhookProduct(deps(), saas.url);
     const instance = await createProvisioningInstance(testDb.db, product.productCode);
     const id = (await enqueue(deps(), "instance.created", instance, product))!;
-    await runDueDeliveries(deps(), { workerId: "w" });
+    await runDueDeliveries(deps(), { workerId: "w", allowList: ALL_PRIVATE_TARGETS });
     await tickAndRun();
     await tickAndRun();
     expect(await testDb.db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "dead", attempts: 3, lastStatusCode: 503 });
@@ -92,7 +93,7 @@ describe(`delivery engine on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     const rerun = await rerunDeliveries([id], owner, null, deps());
     expect(rerun.changed).toEqual([id]);
     expect((await testDb.db.instance.findUniqueOrThrow({ where: { instanceId: instance.instanceId } })).status).toBe("provisioning");
-    expect(await runDueDeliveries(deps(), { workerId: "w" })).toBe(1);
+    expect(await runDueDeliveries(deps(), { workerId: "w", allowList: ALL_PRIVATE_TARGETS })).toBe(1);
     expect(await testDb.db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "succeeded", attempts: 4, roundAttempts: 1 });
     expect(await testDb.db.instance.findUniqueOrThrow({ where: { instanceId: instance.instanceId } })).toMatchObject({ status: "active", frontEndUrl: "https://fixed.example.com" });
     expect(await testDb.db.auditEvent.count({ where: { action: "delivery.rerun" } })).toBe(1);
@@ -103,10 +104,22 @@ describe(`delivery engine on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     const { product } = await createWebhookProduct(deps(), saas.url);
     const instance = await createProvisioningInstance(testDb.db, product.productCode);
     const id = (await enqueue(deps(), "instance.created", instance, product))!;
-    await runDueDeliveries(deps(), { workerId: "w" });
+    await runDueDeliveries(deps(), { workerId: "w", allowList: ALL_PRIVATE_TARGETS });
     const delivery = await testDb.db.delivery.findUniqueOrThrow({ where: { id } });
     expect(delivery.status).toBe("pending");
     expect(delivery.lastError).toContain("frontEndUrl");
+  });
+
+  it("records an answer holding a NUL character (which PostgreSQL text cannot store) with the rest of its group", async () => {
+    saas = await startTestSaas((_, index) => (index === 0 ? { status: 502, body: "bad\u0000gateway" } : { status: 204 }));
+    const { product } = await createWebhookProduct(deps(), saas.url);
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await enqueue(deps(), "instance.renewed", await createProvisioningInstance(testDb.db, product.productCode), product))!);
+    expect(await runDueDeliveries(deps(), { workerId: "w", allowList: ALL_PRIVATE_TARGETS })).toBe(3);
+    const rows = await testDb.db.delivery.findMany({ where: { id: { in: ids } }, include: { attemptRows: true } });
+    expect(rows.map((row) => row.status).sort()).toEqual(["pending", "succeeded", "succeeded"]);
+    const failed = rows.find((row) => row.status === "pending")!;
+    expect(failed.attemptRows[0]).toMatchObject({ outcome: "failed", statusCode: 502, responseExcerpt: "badgateway" });
   });
 
   it("delivers each instance's events in order with two workers at once", async () => {
@@ -119,8 +132,8 @@ describe(`delivery engine on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
       }
     }
     const [a, b] = await Promise.all([
-      runDueDeliveries(deps(), { workerId: "worker-a", batchSize: 3 }),
-      runDueDeliveries(deps(), { workerId: "worker-b", batchSize: 3 }),
+      runDueDeliveries(deps(), { workerId: "worker-a", batchSize: 3, allowList: ALL_PRIVATE_TARGETS }),
+      runDueDeliveries(deps(), { workerId: "worker-b", batchSize: 3, allowList: ALL_PRIVATE_TARGETS }),
     ]);
     expect(a + b).toBe(16);
     for (const instance of instances) {
@@ -140,7 +153,7 @@ describe(`delivery engine on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     const instance = await createProvisioningInstance(testDb.db, product.productCode);
     const created = (await enqueue(deps(), "instance.created", instance, product))!;
     const released = (await enqueue(deps(), "instance.released", instance, product))!;
-    await runDueDeliveries(deps(), { workerId: "w" });
+    await runDueDeliveries(deps(), { workerId: "w", allowList: ALL_PRIVATE_TARGETS });
     await tickAndRun();
     await tickAndRun();
     expect((await testDb.db.delivery.findUniqueOrThrow({ where: { id: created } })).status).toBe("dead");
@@ -161,12 +174,11 @@ describe(`delivery engine on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     const id = (await enqueue(deps(), "instance.created", instance, product))!;
     const claimed = await claimDeliveries("doomed-worker", 10, 30_000, deps());
     expect(claimed.map((d) => d.id)).toContain(id);
-    await testDb.db.deliveryAttempt.create({ data: { deliveryId: id, attemptNo: 1, workerId: "doomed-worker", startedAt: new Date(clock), outcome: "in_flight" } });
     // The doomed worker never finishes. Within its lease nobody else may take the delivery…
-    expect(await runDueDeliveries(deps(), { workerId: "rescuer" })).toBe(0);
+    expect(await runDueDeliveries(deps(), { workerId: "rescuer", allowList: ALL_PRIVATE_TARGETS })).toBe(0);
     clock += 31_000;
     // …after it, another worker does, and the lost attempt is recorded as such.
-    expect(await runDueDeliveries(deps(), { workerId: "rescuer" })).toBe(1);
+    expect(await runDueDeliveries(deps(), { workerId: "rescuer", allowList: ALL_PRIVATE_TARGETS })).toBe(1);
     const delivery = await testDb.db.delivery.findUniqueOrThrow({ where: { id }, include: { attemptRows: { orderBy: { attemptNo: "asc" } } } });
     expect(delivery.status).toBe("succeeded");
     expect(delivery.attemptRows.map((a) => [a.workerId, a.outcome])).toEqual([

@@ -1,29 +1,64 @@
+import { Webhook } from "standardwebhooks";
 import { DEFAULT_RETRY_SCHEDULE_SECONDS, nextRetry, parseRetrySchedule } from "@/domain/fulfilment/retry-policy";
 import { provisioningResultSchema } from "@/domain/fulfilment/lifecycle-events";
-import type { Delivery } from "@/generated/prisma/client";
+import type { AllowList } from "@/domain/fulfilment/webhook-target";
 import type { Deps } from "@/server/deps";
+import type { ClaimedDelivery } from "@/server/fulfilment/claim-deliveries";
 import { openWebhookSecret } from "@/server/fulfilment/product-webhook-secret";
-import { sendWebhook } from "@/server/fulfilment/send-webhook";
+import { sendWebhook, type WebhookOutcome } from "@/server/fulfilment/send-webhook";
 import { completeInstanceProvisioning } from "@/server/gateway/complete-instance-provisioning";
+import { outcomeRecorder } from "@/server/fulfilment/record-outcomes";
 import { readSettingValue } from "@/server/settings/settings-repository";
 
-type Attempt = { ok: true; statusCode: number; body: string; latencyMs: number } | { ok: false; statusCode: number | null; error: string; body: string | null; latencyMs: number };
+type Target = { url: string; signer: Webhook; timeoutMs: number } | { error: string };
 
-const retrySchedule = async (deps: Pick<Deps, "db" | "secretBox">): Promise<readonly number[]> =>
-  parseRetrySchedule((await readSettingValue("fulfilment.retryScheduleSeconds", deps)) ?? "") ?? DEFAULT_RETRY_SCHEDULE_SECONDS;
+// What every delivery of one batch shares, read once per batch rather than once per delivery:
+// the products' endpoints (with their secrets opened) and, only if something failed, the retry
+// schedule.
+export type BatchContext = {
+  target: (productCode: string | null) => Target;
+  retrySchedule: () => Promise<readonly number[]>;
+  allowList: AllowList;
+};
 
-const attemptWebhook = async (delivery: Delivery, deps: Deps): Promise<Attempt> => {
-  const product = delivery.productCode ? await deps.db.product.findUnique({ where: { productCode: delivery.productCode } }) : null;
-  if (!product?.webhookUrl || !product.webhookSecretSealed) {
-    return { ok: false, statusCode: null, error: "the product has no webhook URL and secret configured", body: null, latencyMs: 0 };
+export const loadBatchContext = async (deliveries: readonly ClaimedDelivery[], allowList: AllowList, deps: Pick<Deps, "db" | "secretBox">): Promise<BatchContext> => {
+  const codes = [...new Set(deliveries.map((delivery) => delivery.productCode).filter((code): code is string => code !== null))];
+  const products = codes.length
+    ? await deps.db.product.findMany({
+        where: { productCode: { in: codes } },
+        select: { productCode: true, webhookUrl: true, webhookSecretSealed: true, webhookTimeoutMs: true },
+      })
+    : [];
+  const targets = new Map<string, Target>();
+  for (const product of products) {
+    if (!product.webhookUrl || !product.webhookSecretSealed) continue;
+    try {
+      const signer = new Webhook(openWebhookSecret(product.productCode, product.webhookSecretSealed, deps));
+      targets.set(product.productCode, { url: product.webhookUrl, signer, timeoutMs: product.webhookTimeoutMs });
+    } catch (error) {
+      targets.set(product.productCode, { error: `the product's webhook secret cannot be used: ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
+  let schedule: Promise<readonly number[]> | undefined;
+  return {
+    target: (code) => (code && targets.get(code)) || { error: "the product has no webhook URL and secret configured" },
+    retrySchedule: () =>
+      (schedule ??= readSettingValue("fulfilment.retryScheduleSeconds", deps).then((value) => parseRetrySchedule(value ?? "") ?? DEFAULT_RETRY_SCHEDULE_SECONDS)),
+    allowList,
+  };
+};
+
+const attemptWebhook = async (delivery: ClaimedDelivery, context: BatchContext, deps: Deps): Promise<WebhookOutcome> => {
+  const target = context.target(delivery.productCode);
+  if ("error" in target) return { ok: false, statusCode: null, error: target.error, body: null, latencyMs: 0 };
   const sent = await sendWebhook({
-    url: product.webhookUrl,
-    secret: openWebhookSecret(product.productCode, product.webhookSecretSealed, deps),
+    url: target.url,
+    secret: target.signer,
     messageId: `msg_${delivery.id.replaceAll("-", "")}`,
     body: JSON.stringify(delivery.payload),
-    timeoutMs: product.webhookTimeoutMs,
+    timeoutMs: target.timeoutMs,
     now: deps.now(),
+    allowList: context.allowList,
   });
   if (!sent.ok || delivery.eventType !== "instance.created" || !delivery.instanceId) return sent;
   // The SaaS's answer to instance.created is the tenant: it must say how the buyer gets in.
@@ -46,57 +81,27 @@ const attemptWebhook = async (delivery: Delivery, deps: Deps): Promise<Attempt> 
   return sent;
 };
 
-// One attempt of one claimed delivery. Every write is conditional on still holding the lease:
-// a worker that was too slow (and whose delivery was re-claimed) changes nothing.
-export const processDelivery = async (delivery: Delivery, workerId: string, deps: Deps, random: () => number = Math.random) => {
-  const startedAt = deps.now();
-  await deps.db.deliveryAttempt.updateMany({
-    where: { deliveryId: delivery.id, finishedAt: null },
-    data: { finishedAt: startedAt, outcome: "lost", error: "the worker stopped before finishing; its lease expired" },
-  });
-  const attemptRow = await deps.db.deliveryAttempt.create({
-    data: { deliveryId: delivery.id, attemptNo: delivery.attempts, workerId, startedAt, outcome: "in_flight" },
-  });
-  const attempt = await attemptWebhook(delivery, deps);
-  const finishedAt = deps.now();
-  const mine = { id: delivery.id, lockedBy: workerId, status: "processing" };
-
+// One attempt of one claimed delivery (its attempt row was opened by the claim); the outcome is
+// recorded with those of other deliveries finishing at the same time (see record-outcomes.ts).
+export const processDelivery = async (delivery: ClaimedDelivery, workerId: string, context: BatchContext, deps: Deps, random: () => number = Math.random) => {
+  const attempt = await attemptWebhook(delivery, context, deps);
+  const record = outcomeRecorder(deps.db);
+  const common = { deliveryId: delivery.id, attemptId: delivery.attemptId, workerId, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs };
   if (attempt.ok) {
-    await deps.db.$transaction([
-      deps.db.delivery.updateMany({
-        where: mine,
-        data: { status: "succeeded", completedAt: finishedAt, lastStatusCode: attempt.statusCode, lastError: null, leaseExpiresAt: null, lockedBy: null, updatedAt: finishedAt },
-      }),
-      deps.db.deliveryAttempt.update({
-        where: { id: attemptRow.id },
-        data: { finishedAt, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs, outcome: "succeeded", responseExcerpt: attempt.body.slice(0, 2048) },
-      }),
-    ]);
+    await record({ ...common, status: "succeeded", nextAttemptAt: null, error: null, responseExcerpt: attempt.body.slice(0, 2048), failInstance: false, finishedAt: deps.now() });
     return "succeeded" as const;
   }
-
-  const decision = nextRetry(delivery.roundAttempts, await retrySchedule(deps), random);
+  const decision = nextRetry(delivery.roundAttempts, await context.retrySchedule(), random);
+  const finishedAt = deps.now();
   const dead = !decision.retry;
-  await deps.db.$transaction([
-    deps.db.delivery.updateMany({
-      where: mine,
-      data: {
-        status: dead ? "dead" : "pending",
-        nextAttemptAt: decision.retry ? new Date(finishedAt.getTime() + decision.delayMs) : undefined,
-        lastStatusCode: attempt.statusCode,
-        lastError: attempt.error.slice(0, 2000),
-        leaseExpiresAt: null,
-        lockedBy: null,
-        updatedAt: finishedAt,
-      },
-    }),
-    deps.db.deliveryAttempt.update({
-      where: { id: attemptRow.id },
-      data: { finishedAt, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs, outcome: "failed", error: attempt.error.slice(0, 2000), responseExcerpt: attempt.body?.slice(0, 2048) ?? null },
-    }),
-    ...(dead && delivery.eventType === "instance.created" && delivery.instanceId
-      ? [deps.db.instance.updateMany({ where: { instanceId: delivery.instanceId, status: "provisioning" }, data: { status: "failed", updatedAt: finishedAt } })]
-      : []),
-  ]);
+  await record({
+    ...common,
+    status: dead ? "dead" : "pending",
+    nextAttemptAt: decision.retry ? new Date(finishedAt.getTime() + decision.delayMs) : null,
+    error: attempt.error.slice(0, 2000),
+    responseExcerpt: attempt.body?.slice(0, 2048) ?? null,
+    failInstance: dead && delivery.eventType === "instance.created" && delivery.instanceId !== null,
+    finishedAt,
+  });
   return dead ? ("dead" as const) : ("retry" as const);
 };

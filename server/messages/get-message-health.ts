@@ -22,7 +22,8 @@ export const getMessageHealth = async (deps: { db: Reader; now: () => Date }): P
     orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
     select: { id: true, createdAt: true },
   });
-  const attempts = await deps.db.deliveryAttempt.groupBy({ by: ["outcome"], where: { finishedAt: { gte: since } }, _count: { _all: true } });
+  // Attempts started in the window (indexed; an attempt lasts at most its 30 s timeout).
+  const attempts = await deps.db.deliveryAttempt.groupBy({ by: ["outcome"], where: { startedAt: { gte: since } }, _count: { _all: true } });
   const callbacksTotal = await deps.db.inboundRequest.count({ where: { receivedAt: { gte: since }, state: { not: "received" } } });
   const callbacksOk = await deps.db.inboundRequest.count({ where: { receivedAt: { gte: since }, state: "answered", resultCode: { in: ["000000", "000004"] } } });
   const atRisk = await summariseOrders({ atRisk: true }, deps);

@@ -74,7 +74,7 @@ const INBOUND_SETTLED = Prisma.sql`CASE
   WHEN r.instance_id IS NOT NULL THEN ${settledBy("instance_id")}
   ELSE FALSE END`;
 
-const INBOUND_ROWS = (): Sql => Prisma.sql`
+const INBOUND_ROWS = (prefilter: Sql): Sql => Prisma.sql`
   SELECT 'inbound' AS direction, 0 AS dir_rank, lpad(r.id::text, 20, '0') AS sort_key, r.id::text AS id,
     r.received_at AS at, r.activity AS activity, ${INBOUND_STATUS} AS status, r.result_code AS result_code,
     COALESCE(r.error, r.result_message) AS summary, r.order_id AS order_id, r.instance_id AS instance_id,
@@ -83,9 +83,9 @@ const INBOUND_ROWS = (): Sql => Prisma.sql`
     CASE WHEN (${INBOUND_STATUS}) IN ('failed', 'needs_review', 'processing') THEN
       CASE WHEN ${INBOUND_SETTLED} THEN NULL ELSE ${inboundDeadline()} END END AS deadline_at,
     NULL::text AS adapter, r.generation AS generation, NULL::text AS delivery_status, NULL::bigint AS inbound_request_id
-  FROM inbound_requests r LEFT JOIN instances i ON i.instance_id = r.instance_id`;
+  FROM inbound_requests r LEFT JOIN instances i ON i.instance_id = r.instance_id ${prefilter}`;
 
-const DELIVERY_ROWS = (): Sql => Prisma.sql`
+const DELIVERY_ROWS = (prefilter: Sql): Sql => Prisma.sql`
   SELECT 'outbound' AS direction, 1 AS dir_rank, d.id::text AS sort_key, d.id::text AS id,
     d.created_at AS at, d.event_type AS activity, ${DELIVERY_STATUS} AS status, d.last_status_code::text AS result_code,
     COALESCE(d.last_error, d.resolution_comment) AS summary, d.order_id AS order_id, d.instance_id AS instance_id,
@@ -95,7 +95,24 @@ const DELIVERY_ROWS = (): Sql => Prisma.sql`
     CASE WHEN d.status = 'pending' THEN d.next_attempt_at END AS next_attempt_at,
     CASE WHEN d.status IN ('pending', 'processing', 'awaiting_operator', 'dead') THEN ${deliveryDeadline()} END AS deadline_at,
     d.adapter AS adapter, NULL::text AS generation, d.status AS delivery_status, d.inbound_request_id AS inbound_request_id
-  FROM deliveries d`;
+  FROM deliveries d ${prefilter}`;
+
+// A status filter is applied to the normalised status (m.status, exact), and also as a looser
+// condition on each side's stored column, which its index can answer: without it, a status that is
+// rare (a dead letter, a callback needing review) made PostgreSQL walk every row of both tables
+// newest-first in search of 51 matches (0.8 s at 400,000 of each; 20 ms with it).
+const INBOUND_STATE_OF: Partial<Record<MessageStatus, string>> = { succeeded: "answered", failed: "answered", processing: "received", needs_review: "needs_review" };
+const DELIVERY_STATUS_OF: Partial<Record<MessageStatus, string>> = { failed: "pending" };
+
+const statusPrefilter = (statuses: readonly MessageStatus[] | undefined, side: "inbound" | "outbound"): Sql => {
+  if (!statuses?.length) return Prisma.empty;
+  if (side === "inbound") {
+    const states = [...new Set(statuses.flatMap((status) => INBOUND_STATE_OF[status] ?? []))];
+    return states.length ? Prisma.sql`WHERE r.state IN (${Prisma.join(states)})` : Prisma.sql`WHERE FALSE`;
+  }
+  const stored = [...new Set(statuses.map((status) => DELIVERY_STATUS_OF[status] ?? status))];
+  return Prisma.sql`WHERE d.status IN (${Prisma.join(stored)})`;
+};
 
 const beijingDayStart = (isoDate: string): Date => new Date(`${isoDate}T00:00:00+08:00`);
 
@@ -149,8 +166,8 @@ const conditions = (filter: LogSelection, now: Date): Sql[] => {
 
 const sides = (filter: LogSelection): Sql[] => {
   const both = [
-    ...(filter.direction !== "outbound" && filter.inboundRequestId === undefined ? [INBOUND_ROWS()] : []),
-    ...(filter.direction !== "inbound" ? [DELIVERY_ROWS()] : []),
+    ...(filter.direction !== "outbound" && filter.inboundRequestId === undefined ? [INBOUND_ROWS(statusPrefilter(filter.status, "inbound"))] : []),
+    ...(filter.direction !== "inbound" ? [DELIVERY_ROWS(statusPrefilter(filter.status, "outbound"))] : []),
   ];
   return both;
 };

@@ -5,9 +5,18 @@ import type { Deps } from "@/server/deps";
 import { AppError } from "@/server/errors";
 import { openWebhookSecret } from "@/server/fulfilment/product-webhook-secret";
 import { sendWebhook } from "@/server/fulfilment/send-webhook";
+import { webhookAllowList } from "@/server/fulfilment/webhook-target-policy";
+import type { AllowList } from "@/domain/fulfilment/webhook-target";
 
 // "Send test event": a signed test.ping to the product's endpoint, answered on the spot.
-export const sendTestEvent = async (productId: string, actor: AuditActor, ipAddress: string | null, deps: Deps): Promise<TestEventResult> => {
+// Internal targets are refused as for real deliveries (see domain/fulfilment/webhook-target.ts).
+export const sendTestEvent = async (
+  productId: string,
+  actor: AuditActor,
+  ipAddress: string | null,
+  deps: Deps,
+  allowList: AllowList = webhookAllowList(),
+): Promise<TestEventResult> => {
   const product = await deps.db.product.findUnique({ where: { id: productId } });
   if (!product) throw new AppError("NOT_FOUND", "No such product.", { messageKey: "products.notFound" });
   if (!product.webhookUrl || !product.webhookSecretSealed) {
@@ -22,6 +31,7 @@ export const sendTestEvent = async (productId: string, actor: AuditActor, ipAddr
     body,
     timeoutMs: product.webhookTimeoutMs,
     now,
+    allowList,
   });
   await recordAuditEvent(deps.db, { actor, action: "product.test_event_sent", targetType: "product", targetId: product.productCode, ipAddress, details: { ok: result.ok, statusCode: result.statusCode } }, now);
   return result.ok
