@@ -304,9 +304,13 @@ export function planBuyerAction(action: Exclude<BuyerAction, "buy">, s: Subscrip
     case "trialToFormal":
       if (!s.isTrial) throw new PlanError("only a trial converts to a formal purchase");
       return planRenewal(s, ctx, { trialToFormal: true });
-    case "renewChange":
+    case "renewChange": {
       if (product.generation !== "v2") throw new PlanError("续费变更校验 (changeInstanceCheck) exists only in V2");
-      return planRenewal(s, ctx, { change: true });
+      const change = planRenewal(s, ctx, { change: true });
+      // Renewed (with a new spec) during the freeze period: the instance is unfrozen after the refresh (§8).
+      if (s.status !== "frozen") return change;
+      return { ...change, callbacks: [...change.callbacks, callback(product, "updateInstanceStatus", { instanceId: requireInstance(s), status: "UNFREEZE" })] };
+    }
     case "upgrade": {
       const instanceId = requireInstance(s);
       const sku = otherSku(product, s.skuCode);
