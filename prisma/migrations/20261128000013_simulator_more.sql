@@ -5,6 +5,11 @@
 -- also when that success comes only on one of its retries.
 ALTER TABLE simulator_callbacks ADD COLUMN follow_ups jsonb;
 
+-- How a failed dial-test run was alerted: 'sent', 'no-channel' (no alert channel configured) or
+-- the channel's error. Null for a run without failures.
+ALTER TABLE simulator_dial_runs ADD COLUMN alert text;
+
 -- migrate:down
 
+ALTER TABLE simulator_dial_runs DROP COLUMN alert;
 ALTER TABLE simulator_callbacks DROP COLUMN follow_ups;
