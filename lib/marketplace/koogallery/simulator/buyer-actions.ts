@@ -1,5 +1,6 @@
 import { encodeSaasExtendParams } from "../saas-extend-params";
 import { formatExpireTime } from "../time-formats";
+import { formatLicenceRequestTime } from "./licence-request-time";
 import {
   V1_CHARGING_MODE_CODES,
   type BuyerAction,
@@ -74,12 +75,17 @@ export interface ActionPlan {
 
 export interface PlanContext {
   now: Date;
+  /** getLicenseAsync's eventId and device fingerprint; random by default. */
+  newEventId?: () => string;
   /** A new marketplace order id (e.g. "CS2611281530ABCDE"). */
   newOrderId: () => string;
   newBusinessId: () => string;
 }
 
 const TEST_FLAG = "1";
+
+const randomHex = (bytes: number) =>
+  Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
 
 export const orderLineIdFor = (orderId: string) => `${orderId}-000001`;
 
@@ -354,6 +360,24 @@ export function planBuyerAction(action: Exclude<BuyerAction, "buy">, s: Subscrip
           : renewal.callbacks;
       return { ...renewal, action, callbacks };
     }
+    case "requestLicence": {
+      // 异步申请License (§3.3): a 包周期 licence must carry its expiry (000902 otherwise).
+      if (product.billing !== "licenceOnline") throw new PlanError("getLicenseAsync exists only for 在线开通License (V2) products");
+      const instanceId = requireInstance(s);
+      const eventId = ctx.newEventId?.() ?? randomHex(16);
+      const params: CallbackParams = {
+        instanceId,
+        effectiveTime: formatLicenceRequestTime(ctx.now),
+        ...(s.expireAt ? { expireTime: formatLicenceRequestTime(s.expireAt) } : {}),
+        eventId,
+        deviceFingerprint: `SIM-DEVICE-${s.customerId}`,
+      };
+      return { action, orders: [], callbacks: [callback(product, "getLicenseAsync", params)], effect: {} };
+    }
+    case "notifyOrder":
+      // 订单通知 (§3.2): the order of the purchase; the seller reads the rest from 查询订单.
+      if (product.generation !== "v2") throw new PlanError("orderNotify exists only in V2");
+      return { action, orders: [], callbacks: [callback(product, "orderNotify", { orderId: s.orderId, orderLineId: s.orderLineId })], effect: {} };
     case "release":
     case "unsubscribe": {
       const unsubscribe = action === "unsubscribe";

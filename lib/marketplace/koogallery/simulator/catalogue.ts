@@ -17,6 +17,7 @@ export type SimBilling =
   | "onDemandPackage"
   | "trial"
   | "licence"
+  | "licenceOnline"
   | "licenceCode";
 
 export interface SimSku {
@@ -58,6 +59,8 @@ export const SIM_PRODUCTS: readonly SimProduct[] = [
   { key: "crm-trial-v2", generation: "v2", billing: "trial", chargingMode: "PERIOD", keyKind: "basic", periodType: "day", periodNumber: 7, skus: skus("CRT", "199.00", "399.00") },
   { key: "hr-trial-v1", generation: "v1", billing: "trial", chargingMode: "PERIOD", keyKind: "v1", periodType: "day", periodNumber: 7, skus: skus("HRT", "99.00", "199.00") },
   { key: "design-licence-v1", generation: "v1", billing: "licence", chargingMode: "ONE_TIME", keyKind: "v1", skus: skus("DLC", "2999.00", "4999.00") },
+  // 在线开通License (V2, §3.3): the SaaS instance callbacks under the License key, plus getLicenseAsync.
+  { key: "design-licence-v2", generation: "v2", billing: "licenceOnline", chargingMode: "PERIOD", keyKind: "licence", periodType: "year", periodNumber: 1, skus: skus("DLO", "2400.00", "4200.00") },
   { key: "cad-licence-code-v2", generation: "v2", billing: "licenceCode", chargingMode: "PERIOD", keyKind: "licence", periodType: "year", periodNumber: 1, skus: skus("CAD", "3600.00", "6000.00") },
 ];
 
@@ -78,12 +81,17 @@ export const BUYER_ACTIONS = [
   "unfreeze",
   "release",
   "unsubscribe",
+  "requestLicence",
+  "notifyOrder",
 ] as const;
 export type BuyerAction = (typeof BUYER_ACTIONS)[number];
 
 export type SubscriptionStatus = "opening" | "active" | "frozen" | "released" | "failed";
 
 const isPeriodic = (product: SimProduct) => product.chargingMode === "PERIOD" && product.billing !== "licenceCode";
+
+/** orderNotify (§3.2) is a V2 basic/License interface; 授权码 products have their own callbacks. */
+const notifies = (product: SimProduct): BuyerAction[] => (product.generation === "v2" && product.billing !== "licenceCode" ? ["notifyOrder"] : []);
 
 /**
  * What a buyer can do next, by billing mode and lifecycle (§8): only 包周期
@@ -94,10 +102,14 @@ export function availableActions(product: SimProduct, status: SubscriptionStatus
   if (status === "released" || status === "failed") return [];
   const instanceActions: BuyerAction[] = product.billing === "licence" || product.billing === "licenceCode" ? [] : ["query"];
   if (status === "opening") return instanceActions;
-  if (status === "frozen") return [...instanceActions, "unfreeze", "release"];
+  if (status === "frozen") {
+    // Renewed during the freeze period (§8); V2 may renew with a spec change as well.
+    const renewWithChange: BuyerAction[] = isPeriodic(product) && !isTrial && product.generation === "v2" ? ["renewChange"] : [];
+    return [...instanceActions, "unfreeze", ...renewWithChange, "release", ...notifies(product)];
+  }
   if (product.billing === "licence") return ["release"];
   if (product.billing === "licenceCode") return ["renew", "release"];
-  if (isTrial) return [...instanceActions, "trialToFormal", "expire", "release"];
+  if (isTrial) return [...instanceActions, "trialToFormal", "expire", "release", ...notifies(product)];
   const actions: BuyerAction[] = [...instanceActions];
   if (isPeriodic(product)) {
     actions.push("renew", "upgrade");
@@ -105,7 +117,9 @@ export function availableActions(product: SimProduct, status: SubscriptionStatus
     actions.push("expire");
   }
   if (product.chargingMode === "ON_DEMAND") actions.push("expire");
+  if (product.billing === "licenceOnline") actions.push("requestLicence");
   actions.push("release");
   if (product.chargingMode !== "ON_DEMAND") actions.push("unsubscribe");
+  actions.push(...notifies(product));
   return actions;
 }
