@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { debugCaseKeysFor, SIM_PRODUCTS } from "@/lib/marketplace/koogallery/simulator";
 
@@ -17,7 +18,7 @@ type CliLine = { product: string; case: string; activity: string; verdict: strin
 
 const runCli = (args: string[], env: Record<string, string>) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const root = path.resolve(__dirname, "..");
+    const root = fileURLToPath(new URL("..", import.meta.url));
     // Keys travel in the environment, never on the command line where `ps` shows them.
     const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/simulate.ts", ...args], { cwd: root, env: { ...process.env, ...env } });
     let stdout = "";
@@ -51,9 +52,10 @@ test.describe("simulator CLI", () => {
   });
 
   test("a failed check makes the CLI exit non-zero with the marketplace's wording", async ({ baseURL }) => {
-    // The wrong V1 key: the console refuses the signature (000001), which the debugging tool reports as a resultCode failure.
+    // The wrong V1 key: the console's answer is signed with its own key, so the answer's Body-Sign
+    // does not verify with the key the marketplace holds; the check stops there, as the tool does.
     const { code, stdout } = await runCli(["suite", "--product", "report-once-v1", "--target", `${baseURL}/api/koogallery`], { KOOGALLERY_V1_KEY: "not-the-console-key" });
-    expect(stdout).toContain("调用失败,生产接口resultCode返回错误.");
+    expect(stdout).toContain("✗ bodySign: 响应Http Body签名校验失败,预期的签名值:");
     expect(stdout).toMatch(/0 passed, [1-9]\d* failed/);
     expect(code).toBe(1);
   });
