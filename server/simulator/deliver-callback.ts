@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type SimulatorCallback } from "@/generated/prisma/client";
 import {
   compress,
+  KIT_INTERFACES,
   keyFor,
+  type KitInterface,
   MissingKeyError,
   nextRetryAt,
   POLL_INTERVAL_MS,
@@ -287,6 +289,7 @@ export const attemptAgain = async (row: SimulatorCallback, runtime: SimulatorRun
     activity: row.activity,
     keyKind: row.keyKind as SimKeyKind,
     params: row.params as CallbackParams,
+    ...((KIT_INTERFACES as readonly string[]).includes(row.activity) ? { kit: row.activity as KitInterface } : {}),
   };
   if (row.subscriptionId) {
     const subscription = await runtime.deps.db.simulatorSubscription.findUnique({ where: { id: row.subscriptionId } });

@@ -1,5 +1,5 @@
 import { encodeSaasExtendParams } from "../saas-extend-params";
-import { formatExpireTime } from "../time-formats";
+import { formatExpireTime, formatKitTimestamp } from "../time-formats";
 import { formatLicenceRequestTime } from "./licence-request-time";
 import {
   V1_CHARGING_MODE_CODES,
@@ -17,13 +17,21 @@ import {
  * console never provisions it for real.
  */
 
-export type CallbackParams = Record<string, string | Record<string, string>>;
+/** JSON as it goes on the wire: basic interfaces send strings only; kit bodies also numbers and lists. */
+export type CallbackValue = string | number | boolean | CallbackValue[] | { [name: string]: CallbackValue };
+export type CallbackParams = Record<string, CallbackValue>;
+
+/** The 联营Kit sync interfaces (§3.5), posted to {生产地址}/produceAPI[/v2]/<name>. */
+export const KIT_INTERFACES = ["tenantSync", "applicationSync", "authSync", "singleOrgSync", "allOrgSync"] as const;
+export type KitInterface = (typeof KIT_INTERFACES)[number];
 
 export interface PlannedCallback {
   generation: SimGeneration;
   activity: string;
   keyKind: SimKeyKind;
   params: CallbackParams;
+  /** Set for a kit call: params is then the JSON body, without an activity field. */
+  kit?: KitInterface;
 }
 
 export type SimOrderType = "NEW" | "TRIAL" | "TRIAL_TO_FORMAL" | "UNSUBSCRIBE" | "RENEW" | "CHANGE";
@@ -374,6 +382,11 @@ export function planBuyerAction(action: Exclude<BuyerAction, "buy">, s: Subscrip
       };
       return { action, orders: [], callbacks: [callback(product, "getLicenseAsync", params)], effect: {} };
     }
+    case "syncTenant":
+    case "syncOrgs":
+    case "syncUsers":
+      if (!product.joint) throw new PlanError("联营Kit sync interfaces exist only for 联营SaaS products");
+      return { action, orders: [], callbacks: [kitCallback(action, s, ctx)], effect: {} };
     case "notifyOrder":
       // 订单通知 (§3.2): the order of the purchase; the seller reads the rest from 查询订单.
       if (product.generation !== "v2") throw new PlanError("orderNotify exists only in V2");
@@ -423,3 +436,44 @@ export function planBuyerAction(action: Exclude<BuyerAction, "buy">, s: Subscrip
     }
   }
 }
+
+const KIT_ORGS = [
+  { orgCode: "SIM-HQ", orgName: "总部", parentCode: "" },
+  { orgCode: "SIM-RD", orgName: "研发部", parentCode: "SIM-HQ" },
+];
+
+/*
+ * 联营Kit sync calls (§3.5) when the buyer's enterprise binds and authorises the app: the tenant,
+ * its department tree (全量) and its authorised users. testFlag and flag are integers here; the
+ * timestamps are UTC+8. V1 sends allOrgSync's tree as a JSON string (orgInfo), V2 as a list.
+ */
+function kitCallback(action: "syncTenant" | "syncOrgs" | "syncUsers", s: SubscriptionSnapshot, ctx: PlanContext): PlannedCallback {
+  const { product } = s;
+  const instanceId = requireInstance(s);
+  const tenantCode = `sim${s.customerId.replace(/[^A-Za-z0-9]/g, "").slice(-12).toLowerCase()}`;
+  const common = { instanceId, tenantId: s.customerId, testFlag: 1, timeStamp: formatKitTimestamp(ctx.now) };
+  const appId = `SIMAPP-${instanceId.replace(/[^A-Za-z0-9]/g, "").slice(0, 12)}`;
+  let kit: KitInterface;
+  let body: CallbackParams;
+  if (action === "syncTenant") {
+    kit = "tenantSync";
+    body = { ...common, orderId: s.orderId, tenantCode, name: s.customerName, domainName: `https://${tenantCode}.tenant.example.com`, flag: 1 };
+  } else if (action === "syncOrgs") {
+    kit = "allOrgSync";
+    body = product.generation === "v2" ? { ...common, orgInfoList: KIT_ORGS } : { ...common, orgInfo: JSON.stringify(KIT_ORGS) };
+  } else {
+    kit = "authSync";
+    body = {
+      ...common,
+      appId,
+      currentSyncTime: formatKitTimestamp(ctx.now),
+      flag: 1,
+      userList: [
+        { userName: `${tenantCode}.admin`, name: "管理员", orgCode: "SIM-HQ", role: "admin", enable: "true" },
+        { userName: `${tenantCode}.dev`, name: "开发者", orgCode: "SIM-RD", role: "user", enable: "true", employeeType: 1 },
+      ],
+    };
+  }
+  return { generation: product.generation, activity: kit, keyKind: product.generation === "v2" ? "kit" : "v1", params: body, kit };
+}
+

@@ -63,7 +63,7 @@ export type SimulatorOverviewDto = {
   defaultTargetUrl: string;
   openApiBaseUrl: string;
   config: { timeCompression: number; timeoutMs: number };
-  keys: { v1: boolean; basic: boolean; licence: boolean };
+  keys: { v1: boolean; basic: boolean; licence: boolean; kit: boolean };
   products: SimProductDto[];
 };
 
