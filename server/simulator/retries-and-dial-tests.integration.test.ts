@@ -105,7 +105,7 @@ describe("the marketplace's behaviour after failures (§5)", () => {
 });
 
 describe("debugging cases and the dial test", () => {
-  it("every standard case of every product passes against the console, and passing cases are saved", async () => {
+  it("every standard case of every product passes against the console, and passing cases are saved", { timeout: 120_000 }, async () => {
     const runtime = await inProcessRuntime(deps);
     const result = await runDebugSuite({ productKeys: SIM_PRODUCT_KEYS, targetUrl: CONSOLE_TARGET, save: true }, runtime);
     expect(result.results.filter((r) => r.verdict !== "pass")).toEqual([]);
@@ -113,7 +113,8 @@ describe("debugging cases and the dial test", () => {
     expect(await testDb.db.simulatorSavedCase.count({ where: { targetUrl: CONSOLE_TARGET } })).toBe(result.passed);
   });
 
-  it("the scheduled dial test replays the saved cases and raises an alert when one fails", async () => {
+  // Four runs of every saved case (over a hundred callbacks each): generous for a loaded CI box.
+  it("the scheduled dial test replays the saved cases and raises an alert when one fails", { timeout: 180_000 }, async () => {
     const runtime = await inProcessRuntime(deps);
     const { dialTestId } = await saveDialTest({ targetUrl: CONSOLE_TARGET, intervalMinutes: 720, enabled: true }, deps);
     advance(719 * 60_000);
