@@ -100,4 +100,54 @@ test.describe("marketplace simulator", () => {
     await buy(page, "report-once-v2");
     await expect(latestCallback(page)).toContainText("生产地址不可达");
   });
+
+  test("an online licence (V2): buy it and request the licence, which the console issues", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto("/simulator");
+    const rows = page.getByTestId("simulator-subscriptions").locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    const before = await rows.count();
+    await buy(page, "design-licence-v2");
+    await expect(rows).toHaveCount(before + 1);
+    await expect(rows.first()).toContainText("已开通");
+    const orderId = (await rows.first().locator("td").nth(3).textContent())!.trim();
+    const subscription = page.getByTestId(`subscription-${orderId}`);
+    await subscription.getByRole("button", { name: "申请License", exact: true }).click();
+    await expect(latestCallback(page)).toContainText("getLicenseAsync");
+    await expect(latestCallback(page)).toContainText("通过");
+    await latestCallback(page).locator("summary").click();
+    await expect(latestCallback(page)).toContainText('"resultCode": "000000"');
+
+    await subscription.getByRole("button", { name: "订单通知", exact: true }).click();
+    await expect(latestCallback(page)).toContainText("orderNotify");
+    await expect(latestCallback(page)).toContainText("通过");
+  });
+
+  test("a saved debugging case can be deleted, after confirming", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto("/simulator");
+    await page.getByLabel("商品范围").selectOption({ label: "数据报告（按次，V1）" });
+    await page.getByRole("button", { name: "全部运行" }).click();
+    await expect(page.getByTestId("debug-summary")).toContainText("失败 0 个，跳过 0 个");
+    const saved = page.getByTestId("saved-cases");
+    await saved.locator("summary").click();
+    const deleteQuery = saved.getByRole("button", { name: "删除已保存的用例 数据报告（按次，V1） / 查询" });
+    await expect(deleteQuery).toBeVisible();
+    const savedRows = saved.locator("tbody tr");
+    const before = await savedRows.count();
+
+    // Dismissing the confirmation keeps the case.
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await deleteQuery.click();
+    await expect(savedRows).toHaveCount(before);
+
+    page.once("dialog", (dialog) => {
+      expect(dialog.message()).toContain("拨测将不再回放它");
+      void dialog.accept();
+    });
+    await deleteQuery.click();
+    await expect(saved.getByRole("status")).toContainText("已删除用例 数据报告（按次，V1） / 查询");
+    await expect(savedRows).toHaveCount(before - 1);
+    await expect(deleteQuery).toHaveCount(0);
+  });
 });

@@ -33,6 +33,7 @@ Options:
   --v1-key <key>        V1 Key值            (default $KOOGALLERY_V1_KEY)
   --basic-key <key>     basic interface key (default $KOOGALLERY_BASIC_ACCESS_KEY)
   --licence-key <key>   License interface key (default $KOOGALLERY_LICENSE_ACCESS_KEY)
+  --kit-key <key>       联营 kit interface key (default $KOOGALLERY_KIT_ACCESS_KEY)
   --timeout <ms>        answer timeout (default ${DEFAULT_TIMEOUT_MS})
   --json                print the results as JSON
   --help`;
@@ -45,6 +46,7 @@ const { values, positionals } = parseArgs({
     "v1-key": { type: "string" },
     "basic-key": { type: "string" },
     "licence-key": { type: "string" },
+    "kit-key": { type: "string" },
     timeout: { type: "string" },
     json: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -58,6 +60,7 @@ const keys: SimulatorKeys = {
   v1: values["v1-key"] ?? process.env.KOOGALLERY_V1_KEY ?? null,
   basic: values["basic-key"] ?? process.env.KOOGALLERY_BASIC_ACCESS_KEY ?? null,
   licence: values["licence-key"] ?? process.env.KOOGALLERY_LICENSE_ACCESS_KEY ?? null,
+  kit: values["kit-key"] ?? process.env.KOOGALLERY_KIT_ACCESS_KEY ?? null,
 };
 
 const context = (): PlanContext => {

@@ -3,7 +3,7 @@ import type { Deps } from "@/server/deps";
 import { forgetMarketplaceKeys } from "@/server/gateway/marketplace-keys";
 import { buyProduct } from "@/server/simulator/buy-product";
 import { demoCustomer } from "@/server/simulator/demo-customers";
-import { attemptAgain } from "@/server/simulator/deliver-callback";
+import { attemptAgain, type CallbackState } from "@/server/simulator/deliver-callback";
 import { createInProcessTransport } from "@/server/simulator/in-process-transport";
 import { performBuyerAction } from "@/server/simulator/perform-buyer-action";
 import { createSimulatorRuntime, loadSimulatorKeys, type SimulatorRuntime } from "@/server/simulator/simulator-runtime";
@@ -73,17 +73,20 @@ export const seedDemoCallbacks = async (deps: Deps): Promise<number> => {
   const rotated: SimulatorRuntime = { ...runtime, keys: { ...keys, basic: `${keys.basic}-rotated-in-seller-centre` } };
 
   const refs = new Map<string, string>();
+  // Purchases that failed for good or were released: the script does nothing more with them.
+  const ended = new Set<string>();
   let callbacks = 0;
   // Plays the marketplace's retries of one purchase hour by hour, on the demo clock.
-  const drainRetries = async (subscriptionId: string, rt: SimulatorRuntime) => {
+  const drainRetries = async (subscriptionId: string, rt: SimulatorRuntime): Promise<CallbackState | null> => {
+    let last: CallbackState | null = null;
     for (;;) {
       const due = await deps.db.simulatorCallback.findFirst({
         where: { subscriptionId, state: { in: ["retrying", "polling"] } },
         orderBy: { nextAttemptAt: "asc" },
       });
-      if (!due?.nextAttemptAt) return;
+      if (!due?.nextAttemptAt) return last;
       clock = due.nextAttemptAt;
-      await attemptAgain(due, rt);
+      last = await attemptAgain(due, rt);
       callbacks++;
     }
   };
@@ -97,14 +100,17 @@ export const seedDemoCallbacks = async (deps: Deps): Promise<number> => {
       const outcome = await buyProduct({ productKey: step.buy, targetUrl: DEMO_TARGET, customer: demoCustomer(index * 7 + 3), source: "seed" }, rt);
       callbacks += outcome.deliveries.length;
       if (step.ref) refs.set(step.ref, outcome.subscriptionId);
-      await drainRetries(outcome.subscriptionId, rt);
+      // Only a purchase the marketplace is still retrying or polling has anything to drain.
+      if (outcome.deliveries.some((d) => d.state === "retrying" || d.state === "polling")) {
+        if ((await drainRetries(outcome.subscriptionId, rt)) === "exhausted") ended.add(outcome.subscriptionId);
+      }
     } else if (step.act && step.ref) {
       const subscriptionId = refs.get(step.ref);
       if (!subscriptionId) continue;
-      const subscription = await deps.db.simulatorSubscription.findUnique({ where: { id: subscriptionId } });
-      if (!subscription || subscription.status === "failed" || subscription.status === "released") continue;
+      if (ended.has(subscriptionId)) continue;
       const outcome = await performBuyerAction({ subscriptionId, action: step.act, source: "seed" }, runtime);
       callbacks += outcome.deliveries.length;
+      if (step.act === "release" || step.act === "unsubscribe") ended.add(subscriptionId);
     }
   }
   forgetMarketplaceKeys();

@@ -112,3 +112,28 @@ describe("buyer actions against the console", () => {
     expect(callback.attemptRows[0]).toMatchObject({ verdict: "fail", responseStatus: 200, error: "响应content-type格式错误" });
   });
 });
+
+describe("licence requests and order notifications against the console", () => {
+  it("在线开通License (V2): the console issues a licence for getLicenseAsync, once per order (§3.3, §4)", async () => {
+    const bought = await buyProduct({ productKey: "design-licence-v2", targetUrl: CONSOLE_TARGET }, await inProcessRuntime(deps));
+    expect(bought.deliveries.map((d) => [d.state, d.verdict.error])).toEqual([["succeeded", null]]);
+    const { instanceId, orderId } = await subscription(bought.subscriptionId);
+    const first = await act(bought.subscriptionId, "requestLicence");
+    expect(first.deliveries.map((d) => [d.sent.request.url.includes("signature="), d.state])).toEqual([[true, "succeeded"]]);
+    const licence = await testDb.db.licence.findUniqueOrThrow({ where: { orderId } });
+    expect(licence.instanceId).toBe(instanceId);
+    expect(licence.expireAt).not.toBeNull();
+    await act(bought.subscriptionId, "requestLicence");
+    expect(await testDb.db.licence.count({ where: { orderId } })).toBe(1);
+  });
+
+  it("orderNotify: the console records the order and answers 000000 (§3.2)", async () => {
+    const bought = await buyProduct({ productKey: "crm-yearly-v2", targetUrl: CONSOLE_TARGET }, await inProcessRuntime(deps));
+    const { orderId } = await subscription(bought.subscriptionId);
+    const outcome = await act(bought.subscriptionId, "notifyOrder");
+    expect(outcome.deliveries[0]!.verdict.resultCode).toBe("000000");
+    const stored = await testDb.db.inboundRequest.findMany({ where: { orderId, activity: "orderNotify" } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ testFlag: true, verification: "ok" });
+  });
+});

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type SimulatorCallback } from "@/generated/prisma/client";
 import {
   compress,
+  KIT_INTERFACES,
   keyFor,
+  type KitInterface,
   MissingKeyError,
   nextRetryAt,
   POLL_INTERVAL_MS,
@@ -34,7 +36,12 @@ export type DeliverInput = {
   /** Whether the marketplace's retries and queryInstance polling follow a failure (not for debug cases). */
   followUp: boolean;
   requireUsage?: boolean;
+  /** The rest of the buyer action: sent after this callback succeeds, now or on a retry. */
+  followUps?: FollowUps | null;
 };
+
+export type FollowUps = { callbacks: PlannedCallback[]; effect: PlanEffect | null };
+type StoredFollowUps = { callbacks: PlannedCallback[]; effect: StoredEffect | null };
 
 export type Delivery = { callbackId: string; state: CallbackState; verdict: AnswerVerdict; sent: SentCallback };
 
@@ -42,6 +49,15 @@ type StoredEffect = { status?: string; expireAt?: string | null; skuCode?: strin
 
 const storeEffect = (effect: PlanEffect | null | undefined): StoredEffect | null =>
   effect ? { ...effect, expireAt: effect.expireAt === undefined ? undefined : (effect.expireAt?.toISOString() ?? null) } : null;
+
+const reviveEffect = (effect: StoredEffect | null): PlanEffect | null =>
+  effect
+    ? {
+        ...effect,
+        status: effect.status as PlanEffect["status"],
+        expireAt: effect.expireAt === undefined ? undefined : effect.expireAt === null ? null : new Date(effect.expireAt),
+      }
+    : null;
 
 export const assertKeyConfigured = (runtime: SimulatorRuntime, keyKind: SimKeyKind) => {
   try {
@@ -208,6 +224,9 @@ export const deliverCallback = async (input: DeliverInput, runtime: SimulatorRun
       keyKind: input.callback.keyKind,
       params: input.callback.params,
       effect: storeEffect(input.effect) ?? Prisma.DbNull,
+      followUps: input.followUps?.callbacks.length
+        ? (JSON.parse(JSON.stringify({ callbacks: input.followUps.callbacks, effect: storeEffect(input.followUps.effect) } satisfies StoredFollowUps)) as Prisma.InputJsonObject)
+        : Prisma.DbNull,
       targetUrl: input.targetUrl,
       state: "sending",
       timeCompression: runtime.timeCompression,
@@ -220,6 +239,49 @@ export const deliverCallback = async (input: DeliverInput, runtime: SimulatorRun
   return { callbackId: row.id, state, verdict: sent.verdict, sent };
 };
 
+type ChainInput = Omit<DeliverInput, "callback" | "effect" | "followUps"> & { callbacks: PlannedCallback[]; effect: PlanEffect | null };
+
+/**
+ * The callbacks of one buyer action, in order: each goes out once the one before it succeeded,
+ * and the action's effect rides on the last. A failure stops the chain; the failed callback keeps
+ * the rest, so a success on one of the marketplace's retries sends them then (a "late success").
+ */
+export const deliverChain = async (input: ChainInput, runtime: SimulatorRuntime): Promise<Delivery[]> => {
+  const { callbacks, effect, ...base } = input;
+  const deliveries: Delivery[] = [];
+  for (const [index, callback] of callbacks.entries()) {
+    const rest = callbacks.slice(index + 1);
+    const delivery = await deliverCallback(
+      { ...base, callback, effect: rest.length === 0 ? effect : null, followUps: rest.length ? { callbacks: rest, effect } : null },
+      runtime,
+    );
+    deliveries.push(delivery);
+    if (delivery.state !== "succeeded") break;
+  }
+  return deliveries;
+};
+
+// After a late success: what the buyer action still had to send.
+const sendFollowUps = async (row: SimulatorCallback, runtime: SimulatorRuntime) => {
+  const stored = row.followUps as StoredFollowUps | null;
+  if (!stored?.callbacks.length) return;
+  await runtime.deps.db.simulatorCallback.update({ where: { id: row.id }, data: { followUps: Prisma.DbNull } });
+  await deliverChain(
+    {
+      callbacks: stored.callbacks,
+      effect: reviveEffect(stored.effect),
+      targetUrl: row.targetUrl,
+      purpose: row.purpose as CallbackPurpose,
+      subscriptionId: row.subscriptionId,
+      caseKey: row.caseKey,
+      dialRunId: row.dialRunId,
+      followUp: true,
+      requireUsage: false,
+    },
+    runtime,
+  );
+};
+
 /** One more attempt for a claimed callback (a retry, or a queryInstance poll after 000004). */
 export const attemptAgain = async (row: SimulatorCallback, runtime: SimulatorRuntime): Promise<CallbackState> => {
   let callback: PlannedCallback = {
@@ -227,6 +289,7 @@ export const attemptAgain = async (row: SimulatorCallback, runtime: SimulatorRun
     activity: row.activity,
     keyKind: row.keyKind as SimKeyKind,
     params: row.params as CallbackParams,
+    ...((KIT_INTERFACES as readonly string[]).includes(row.activity) ? { kit: row.activity as KitInterface } : {}),
   };
   if (row.subscriptionId) {
     const subscription = await runtime.deps.db.simulatorSubscription.findUnique({ where: { id: row.subscriptionId } });
@@ -241,5 +304,7 @@ export const attemptAgain = async (row: SimulatorCallback, runtime: SimulatorRun
     return "exhausted";
   }
   const { sent, number } = await attempt(row, callback, runtime, false);
-  return settle(row, sent.verdict, number, runtime, true);
+  const state = await settle(row, sent.verdict, number, runtime, true);
+  if (state === "succeeded") await sendFollowUps(row, runtime);
+  return state;
 };

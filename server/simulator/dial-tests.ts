@@ -5,6 +5,7 @@ import type { DialRunDto, DialTestDto } from "@/lib/marketplace/koogallery/simul
 import type { Deps } from "@/server/deps";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { alertDialFailure } from "@/server/simulator/alert-dial-failure";
 import { runDebugSuite } from "@/server/simulator/run-debug-suite";
 import type { SimulatorRuntime } from "@/server/simulator/simulator-runtime";
 
@@ -20,6 +21,7 @@ const runDto = (run: SimulatorDialRun): DialRunDto => ({
   passed: run.passed,
   failed: run.failed,
   results: run.results as DialRunDto["results"],
+  alert: run.alert,
 });
 
 const dialTestDto = (test: SimulatorDialTest & { runs: SimulatorDialRun[] }): DialTestDto => ({
@@ -55,8 +57,8 @@ export const saveDialTest = async (
   return { dialTestId: row.id };
 };
 
-// Replays the saved cases of one target and keeps the run; a failed case is the alert (logged,
-// and shown on the Simulator page until a run passes again).
+// Replays the saved cases of one target and keeps the run; a failed case raises an alert through
+// the console's alert channels (and stays on the Simulator page until a run passes again).
 export const runDialTest = async (
   input: { dialTestId: string; trigger: "schedule" | "manual" },
   runtime: SimulatorRuntime,
@@ -76,16 +78,27 @@ export const runDialTest = async (
   );
   const results = summary.results.map((r) => ({ productKey: r.productKey, caseKey: r.caseKey, activity: r.activity, verdict: r.verdict, error: r.error }));
   const failed = summary.failed + summary.skipped;
-  const run = await db.simulatorDialRun.update({
-    where: { id: runId },
-    data: { finishedAt: now(), passed: summary.passed, failed, results },
-  });
-  await db.simulatorDialTest.update({
+  const updatedTest = await db.simulatorDialTest.update({
     where: { id: test.id },
     data: { lastRunAt: startedAt, consecutiveFailedRuns: failed > 0 ? { increment: 1 } : 0, updatedAt: now() },
   });
+  let alert: string | null = null;
   if (failed > 0) {
-    logger.warn({ dialTestId: test.id, targetUrl: test.targetUrl, failed, cases: results.filter((r) => r.verdict !== "pass") }, "simulator dial test: cases failed");
+    logger.warn({ dialTestId: test.id, targetUrl: test.targetUrl, failed, cases: results.filter((r) => r.verdict === "fail").slice(0, 20) }, "simulator dial test: cases failed");
+    alert = await alertDialFailure(
+      {
+        targetUrl: test.targetUrl,
+        failures: results.filter((r) => r.verdict !== "pass"),
+        passed: summary.passed,
+        consecutiveFailedRuns: updatedTest.consecutiveFailedRuns,
+        startedAt,
+      },
+      runtime.deps,
+    );
   }
+  const run = await db.simulatorDialRun.update({
+    where: { id: runId },
+    data: { finishedAt: now(), passed: summary.passed, failed, results, alert },
+  });
   return runDto(run);
 };

@@ -13,7 +13,7 @@ export const getSimulatorOverview = async (origin: string, deps: Pick<Deps, "db"
     defaultTargetUrl: defaultTargetUrl(origin),
     openApiBaseUrl: openApiBaseUrl(origin),
     config,
-    keys: { v1: Boolean(keys.v1), basic: Boolean(keys.basic), licence: Boolean(keys.licence) },
+    keys: { v1: Boolean(keys.v1), basic: Boolean(keys.basic), licence: Boolean(keys.licence), kit: Boolean(keys.kit) },
     products: SIM_PRODUCTS.map((product) => ({
       key: product.key,
       generation: product.generation,

@@ -3,5 +3,5 @@ import type { Deps } from "@/server/deps";
 
 export const listSavedCases = async (deps: Pick<Deps, "db">): Promise<{ savedCases: SavedCaseDto[] }> => {
   const rows = await deps.db.simulatorSavedCase.findMany({ orderBy: [{ targetUrl: "asc" }, { productKey: "asc" }, { savedAt: "asc" }] });
-  return { savedCases: rows.map((row) => ({ productKey: row.productKey, caseKey: row.caseKey, targetUrl: row.targetUrl, savedAt: row.savedAt.toISOString() })) };
+  return { savedCases: rows.map((row) => ({ id: row.id, productKey: row.productKey, caseKey: row.caseKey, targetUrl: row.targetUrl, savedAt: row.savedAt.toISOString() })) };
 };

@@ -1,7 +1,7 @@
 import { PlanError, planBuyerAction, type BuyerAction } from "@/lib/marketplace/koogallery/simulator";
 import { AppError } from "@/server/errors";
 import type { ActionOutcome } from "@/server/simulator/buy-product";
-import { deliverCallback, type Delivery } from "@/server/simulator/deliver-callback";
+import { deliverChain } from "@/server/simulator/deliver-callback";
 import { planContext } from "@/server/simulator/simulator-ids";
 import type { SimulatorRuntime } from "@/server/simulator/simulator-runtime";
 import { recordOrders, snapshotOf } from "@/server/simulator/subscription-snapshot";
@@ -24,30 +24,23 @@ export const performBuyerAction = async (
     throw error;
   }
   await recordOrders(row.id, plan.orders, runtime.deps);
-  const deliveries: Delivery[] = [];
-  for (const [index, callback] of plan.callbacks.entries()) {
-    const isLast = index === plan.callbacks.length - 1;
-    const delivery = await deliverCallback(
-      {
-        callback,
-        targetUrl: row.targetUrl,
-        purpose: input.source === "seed" ? "seed" : "buyer",
-        subscriptionId: row.id,
-        effect: isLast ? plan.effect : null,
-        followUp: true,
-        // The debugging tool checks usage fields only when present (§9), so neither does this.
-        requireUsage: false,
-      },
-      runtime,
-    );
-    deliveries.push(delivery);
-    if (delivery.state !== "succeeded") {
-      // A refused 续费变更校验 means the marketplace does not go ahead: the order is refunded.
-      if (callback.activity === "changeInstanceCheck") {
-        await db.simulatorOrder.updateMany({ where: { orderId: { in: plan.orders.map((o) => o.orderId) } }, data: { status: "refunded" } });
-      }
-      break;
-    }
+  const deliveries = await deliverChain(
+    {
+      callbacks: plan.callbacks,
+      effect: plan.effect,
+      targetUrl: row.targetUrl,
+      purpose: input.source === "seed" ? "seed" : "buyer",
+      subscriptionId: row.id,
+      followUp: true,
+      // The debugging tool checks usage fields only when present (§9), so neither does this.
+      requireUsage: false,
+    },
+    runtime,
+  );
+  const last = deliveries.at(-1);
+  // A refused 续费变更校验 means the marketplace does not go ahead: the order is refunded.
+  if (last && last.state !== "succeeded" && plan.callbacks[deliveries.length - 1]?.activity === "changeInstanceCheck") {
+    await db.simulatorOrder.updateMany({ where: { orderId: { in: plan.orders.map((o) => o.orderId) } }, data: { status: "refunded" } });
   }
   if (plan.callbacks.length === 0) {
     await db.simulatorSubscription.update({ where: { id: row.id }, data: { status: plan.effect.status, updatedAt: runtime.deps.now() } });

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Transport } from "@/lib/marketplace/koogallery/simulator";
 import type { Deps } from "@/server/deps";
@@ -8,6 +10,7 @@ import { claimDueCallbacks, processDueCallbacks, processDueDialTests } from "@/s
 import { runDebugSuite } from "@/server/simulator/run-debug-suite";
 import { CONSOLE_TARGET, configureSimulatorKeys, inProcessRuntime } from "@/server/simulator/simulator-test-setup";
 import { SIM_PRODUCT_KEYS } from "@/lib/marketplace/koogallery/simulator";
+import { updateSettings } from "@/server/settings/update-settings";
 import { createTestDatabase, testDeps, type TestDatabase } from "@/test/support/test-database";
 
 let testDb: TestDatabase;
@@ -102,7 +105,7 @@ describe("the marketplace's behaviour after failures (§5)", () => {
 });
 
 describe("debugging cases and the dial test", () => {
-  it("every standard case of every product passes against the console, and passing cases are saved", async () => {
+  it("every standard case of every product passes against the console, and passing cases are saved", { timeout: 120_000 }, async () => {
     const runtime = await inProcessRuntime(deps);
     const result = await runDebugSuite({ productKeys: SIM_PRODUCT_KEYS, targetUrl: CONSOLE_TARGET, save: true }, runtime);
     expect(result.results.filter((r) => r.verdict !== "pass")).toEqual([]);
@@ -110,7 +113,8 @@ describe("debugging cases and the dial test", () => {
     expect(await testDb.db.simulatorSavedCase.count({ where: { targetUrl: CONSOLE_TARGET } })).toBe(result.passed);
   });
 
-  it("the scheduled dial test replays the saved cases and raises an alert when one fails", async () => {
+  // Four runs of every saved case (over a hundred callbacks each): generous for a loaded CI box.
+  it("the scheduled dial test replays the saved cases and raises an alert when one fails", { timeout: 180_000 }, async () => {
     const runtime = await inProcessRuntime(deps);
     const { dialTestId } = await saveDialTest({ targetUrl: CONSOLE_TARGET, intervalMinutes: 720, enabled: true }, deps);
     advance(719 * 60_000);
@@ -118,14 +122,46 @@ describe("debugging cases and the dial test", () => {
     advance(61_000);
     expect(await processDueDialTests(deps, runtime)).toBe(1);
     const [run] = await testDb.db.simulatorDialRun.findMany({ where: { dialTestId } });
-    expect(run).toMatchObject({ trigger: "schedule", failed: 0 });
+    expect(run).toMatchObject({ trigger: "schedule", failed: 0, alert: null });
     expect(run!.passed).toBeGreaterThan(40);
 
-    // The seller breaks its endpoint: the next run fails and counts.
-    const broken = await inProcessRuntime(deps, { transport: async () => ({ kind: "answered", status: 502, headers: {}, body: "Bad Gateway", latencyMs: 1 }) });
-    const failedRun = await runDialTest({ dialTestId, trigger: "manual" }, broken);
-    expect(failedRun.passed).toBe(0);
-    expect(failedRun.results.find((r) => r.caseKey === "new")).toMatchObject({ verdict: "fail", error: "接口响应httpCode=502" });
-    expect(await testDb.db.simulatorDialTest.findUniqueOrThrow({ where: { id: dialTestId } })).toMatchObject({ consecutiveFailedRuns: 1 });
+    // The seller breaks its endpoint: the next run fails, counts, and is alerted through the
+    // console's alert channels (here a chat webhook).
+    const posted: string[] = [];
+    const chat = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+      request.on("end", () => {
+        posted.push(body);
+        response.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => chat.listen(0, "127.0.0.1", resolve));
+    try {
+      const broken = await inProcessRuntime(deps, { transport: async () => ({ kind: "answered", status: 502, headers: {}, body: "Bad Gateway", latencyMs: 1 }) });
+      // Without a channel the failure is still recorded, as not alerted.
+      const unalerted = await runDialTest({ dialTestId, trigger: "manual" }, broken);
+      expect(unalerted).toMatchObject({ passed: 0, alert: "no-channel" });
+      expect(posted).toEqual([]);
+
+      await updateSettings({ "alerts.chatWebhookUrl": `http://127.0.0.1:${(chat.address() as AddressInfo).port}/hook` }, null, null, deps);
+      const failedRun = await runDialTest({ dialTestId, trigger: "manual" }, broken);
+      expect(failedRun.passed).toBe(0);
+      expect(failedRun.alert).toBe("sent");
+      expect(failedRun.results.find((r) => r.caseKey === "new")).toMatchObject({ verdict: "fail", error: "接口响应httpCode=502" });
+      expect(await testDb.db.simulatorDialTest.findUniqueOrThrow({ where: { id: dialTestId } })).toMatchObject({ consecutiveFailedRuns: 2 });
+      expect(posted).toHaveLength(1);
+      const { text } = JSON.parse(posted[0]!) as { text: string };
+      expect(text).toContain(`拨测失败 Dial test failed: ${failedRun.failed} 个用例 cases — ${CONSOLE_TARGET}`);
+      expect(text).toContain("✗ crm-monthly-v2 new (newInstance): 接口响应httpCode=502");
+      expect(text).toContain("连续失败 2 次");
+
+      // A passing run is not alerted and resets the count.
+      const healthy = await runDialTest({ dialTestId, trigger: "manual" }, runtime);
+      expect(healthy).toMatchObject({ failed: 0, alert: null });
+      expect(posted).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => chat.close(resolve));
+    }
   });
 });

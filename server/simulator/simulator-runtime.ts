@@ -13,12 +13,13 @@ export type SimulatorRuntime = {
 };
 
 export const loadSimulatorKeys = async (deps: Pick<Deps, "db" | "secretBox">): Promise<SimulatorKeys> => {
-  const [v1, basic, licence] = await Promise.all([
+  const [v1, basic, licence, kit] = await Promise.all([
     readSettingValue("marketplace.v1Key", deps),
     readSettingValue("marketplace.basicAccessKey.current", deps),
     readSettingValue("marketplace.licenseAccessKey.current", deps),
+    readSettingValue("marketplace.kitAccessKey.current", deps),
   ]);
-  return { v1, basic, licence };
+  return { v1, basic, licence, kit };
 };
 
 export const getSimulatorConfig = async (deps: Pick<Deps, "db">) => {

@@ -7,7 +7,7 @@ import { createInProcessTransport } from "@/server/simulator/in-process-transpor
 import { createSimulatorRuntime, type SimulatorRuntime } from "@/server/simulator/simulator-runtime";
 import { updateSettings } from "@/server/settings/update-settings";
 
-export const SIM_TEST_KEYS = { v1: "sim-v1-key-4d2a", basic: "sim-basic-key-91cf", licence: "sim-licence-key-0be3" } as const;
+export const SIM_TEST_KEYS = { v1: "sim-v1-key-4d2a", basic: "sim-basic-key-91cf", licence: "sim-licence-key-0be3", kit: "sim-kit-key-7e51" } as const;
 export const CONSOLE_TARGET = "http://console.test/api/koogallery";
 
 export const configureSimulatorKeys = async (deps: Deps) => {
@@ -16,6 +16,7 @@ export const configureSimulatorKeys = async (deps: Deps) => {
       "marketplace.v1Key": SIM_TEST_KEYS.v1,
       "marketplace.basicAccessKey.current": SIM_TEST_KEYS.basic,
       "marketplace.licenseAccessKey.current": SIM_TEST_KEYS.licence,
+      "marketplace.kitAccessKey.current": SIM_TEST_KEYS.kit,
     },
     null,
     null,

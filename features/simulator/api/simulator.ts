@@ -64,3 +64,8 @@ export const useSaveDialTest = () =>
 
 export const useRunDialTest = () =>
   useInvalidatingMutation((dialTestId: string) => apiFetch<{ run: DialRunDto }>(`/api/simulator/dial-tests/${dialTestId}/runs`, { method: "POST" }));
+
+export const useDeleteSavedCase = () =>
+  useInvalidatingMutation((caseId: string) =>
+    apiFetch<{ deleted: { productKey: string; caseKey: string; targetUrl: string } }>(`/api/simulator/saved-cases/${caseId}`, { method: "DELETE" }),
+  );

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ErrorNotice } from "@/components/ui/states";
-import { useDialTests, useRunDebugSuite, useRunDialTest, useSaveDialTest, useSavedCases } from "@/features/simulator/api/simulator";
+import { useDeleteSavedCase, useDialTests, useRunDebugSuite, useRunDialTest, useSaveDialTest, useSavedCases } from "@/features/simulator/api/simulator";
 import { VerdictBadge } from "@/features/simulator/components/verdict-badge";
 import type { SimulatorOverviewDto } from "@/lib/marketplace/koogallery/simulator/console-contracts";
 import { useApiErrorText } from "@/lib/use-api-error-text";
@@ -21,6 +21,7 @@ export function DebugCasesPanel({ overview, targetUrl, canAct }: { overview: Sim
   const dialTests = useDialTests();
   const saveDial = useSaveDialTest();
   const runDial = useRunDialTest();
+  const deleteCase = useDeleteSavedCase();
   const [scope, setScope] = useState(ALL);
   const [save, setSave] = useState(true);
   const [intervalHours, setIntervalHours] = useState("12");
@@ -128,6 +129,57 @@ export function DebugCasesPanel({ overview, targetUrl, canAct }: { overview: Sim
           </form>
         ) : null}
         {saveDial.isError ? <ErrorNotice>{errorText(saveDial.error)}</ErrorNotice> : null}
+        <details className="text-sm" data-testid="saved-cases">
+          <summary className="cursor-pointer font-medium text-slate-700">{t("dial.savedTitle")}</summary>
+          {savedHere.length === 0 ? (
+            <p className="mt-2 text-slate-600">{t("dial.noSaved")}</p>
+          ) : (
+            <table className="mt-2 min-w-full divide-y divide-slate-200 text-sm">
+              <thead>
+                <tr>
+                  {["product", "case", "savedAt"].map((c) => (
+                    <th key={c} scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                      {c === "savedAt" ? t("dial.columns.savedAt") : t(`debug.columns.${c}`)}
+                    </th>
+                  ))}
+                  {canAct ? <th scope="col" className="px-3 py-2" /> : null}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {savedHere.map((c) => {
+                  const names = { product: t(`products.${c.productKey}`), case: t(`cases.${c.caseKey}`) };
+                  return (
+                    <tr key={c.id}>
+                      <td className="px-3 py-1.5">{names.product}</td>
+                      <td className="px-3 py-1.5">{names.case}</td>
+                      <td className="px-3 py-1.5">{format.dateTime(new Date(c.savedAt), { dateStyle: "short", timeStyle: "short" })}</td>
+                      {canAct ? (
+                        <td className="px-3 py-1.5 text-right">
+                          <Button
+                            variant="ghost"
+                            aria-label={t("dial.deleteLabel", names)}
+                            disabled={deleteCase.isPending}
+                            onClick={() => {
+                              if (window.confirm(t("dial.confirmDelete", names))) deleteCase.mutate(c.id);
+                            }}
+                          >
+                            {t("dial.delete")}
+                          </Button>
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          {deleteCase.isError ? <ErrorNotice>{errorText(deleteCase.error)}</ErrorNotice> : null}
+          {deleteCase.isSuccess ? (
+            <p role="status" className="mt-2 text-slate-600">
+              {t("dial.deleted", { product: t(`products.${deleteCase.data.deleted.productKey}`), case: t(`cases.${deleteCase.data.deleted.caseKey}`) })}
+            </p>
+          ) : null}
+        </details>
         {runDial.isError ? <ErrorNotice>{errorText(runDial.error)}</ErrorNotice> : null}
         {dialTest ? (
           <>
@@ -139,7 +191,7 @@ export function DebugCasesPanel({ overview, targetUrl, canAct }: { overview: Sim
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="dial-history">
               <thead>
                 <tr>
-                  {["startedAt", "trigger", "passed", "failed", "failures"].map((c) => (
+                  {["startedAt", "trigger", "passed", "failed", "alert", "failures"].map((c) => (
                     <th key={c} scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
                       {t(`dial.columns.${c}`)}
                     </th>
@@ -153,6 +205,13 @@ export function DebugCasesPanel({ overview, targetUrl, canAct }: { overview: Sim
                     <td className="px-3 py-1.5">{t(`dial.trigger.${r.trigger}`)}</td>
                     <td className="px-3 py-1.5">{r.passed}</td>
                     <td className="px-3 py-1.5">{r.failed}</td>
+                    <td className="px-3 py-1.5">
+                      {r.alert === null
+                        ? t("dial.alertState.none")
+                        : r.alert === "sent" || r.alert === "no-channel"
+                          ? t(`dial.alertState.${r.alert}`)
+                          : t("dial.alertState.failed", { error: r.alert })}
+                    </td>
                     <td className="px-3 py-1.5 text-red-700">
                       {r.results
                         .filter((x) => x.verdict !== "pass")

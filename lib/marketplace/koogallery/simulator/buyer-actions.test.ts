@@ -123,3 +123,50 @@ describe("what the marketplace sends for each buyer action (§3, §8)", () => {
     expect(() => planBuyerAction("query", { ...bought("hr-monthly-v1"), instanceId: null }, context())).toThrow(PlanError);
   });
 });
+
+describe("licence requests, order notifications and renewals in the freeze period", () => {
+  it("在线开通License (V2): getLicenseAsync for the instance under the License key, with the 包周期 expiry (§3.3)", () => {
+    const s = bought("design-licence-v2");
+    const plan = planBuyerAction("requestLicence", s, { ...context(), newEventId: () => "evt-1" });
+    expect(plan.callbacks).toEqual([
+      {
+        generation: "v2",
+        activity: "getLicenseAsync",
+        keyKind: "licence",
+        params: {
+          activity: "getLicenseAsync",
+          instanceId: "inst-1",
+          effectiveTime: "2026-11-28 08:00:00 z",
+          expireTime: "2027-11-28 08:00:00 z",
+          eventId: "evt-1",
+          deviceFingerprint: "SIM-DEVICE-c-1",
+          testFlag: "1",
+        },
+      },
+    ]);
+    expect(availableActions(s.product, "active", false)).toContain("requestLicence");
+    expect(() => planBuyerAction("requestLicence", bought("crm-monthly-v2"), context())).toThrow(PlanError);
+  });
+
+  it("orderNotify carries the order and its line, only in V2 (§3.2)", () => {
+    const plan = planBuyerAction("notifyOrder", bought("crm-monthly-v2"), context());
+    expect(plan.callbacks.map((c) => c.params)).toEqual([{ activity: "orderNotify", orderId: "CSTEST1", orderLineId: "CSTEST1-000001", testFlag: "1" }]);
+    expect(() => planBuyerAction("notifyOrder", bought("hr-monthly-v1"), context())).toThrow(PlanError);
+    expect(availableActions(product("hr-monthly-v1"), "active", false)).not.toContain("notifyOrder");
+    expect(availableActions(product("cad-licence-code-v2"), "active", false)).not.toContain("notifyOrder");
+  });
+
+  it("a V2 renewal with a spec change while frozen is checked, refreshed, then unfrozen (§8)", () => {
+    const s = { ...bought("crm-yearly-v2"), status: "frozen" as const };
+    expect(availableActions(s.product, "frozen", false)).toContain("renewChange");
+    const plan = planBuyerAction("renewChange", s, context());
+    expect(plan.callbacks.map((c) => `${c.activity}${c.params.scene ? `:${String(c.params.scene)}` : ""}${c.params.status ? `:${String(c.params.status)}` : ""}`)).toEqual([
+      "changeInstanceCheck",
+      "refreshInstance:RENEWAL_CHANGE",
+      "updateInstanceStatus:UNFREEZE",
+    ]);
+    // Not frozen: no UNFREEZE.
+    expect(planBuyerAction("renewChange", bought("crm-yearly-v2"), context()).callbacks.map((c) => c.activity)).toEqual(["changeInstanceCheck", "refreshInstance"]);
+  });
+});
+

@@ -1,5 +1,6 @@
 import { encodeSaasExtendParams } from "../saas-extend-params";
-import { formatExpireTime } from "../time-formats";
+import { formatExpireTime, formatKitTimestamp } from "../time-formats";
+import { formatLicenceRequestTime } from "./licence-request-time";
 import {
   V1_CHARGING_MODE_CODES,
   type BuyerAction,
@@ -16,13 +17,21 @@ import {
  * console never provisions it for real.
  */
 
-export type CallbackParams = Record<string, string | Record<string, string>>;
+/** JSON as it goes on the wire: basic interfaces send strings only; kit bodies also numbers and lists. */
+export type CallbackValue = string | number | boolean | CallbackValue[] | { [name: string]: CallbackValue };
+export type CallbackParams = Record<string, CallbackValue>;
+
+/** The 联营Kit sync interfaces (§3.5), posted to {生产地址}/produceAPI[/v2]/<name>. */
+export const KIT_INTERFACES = ["tenantSync", "applicationSync", "authSync", "singleOrgSync", "allOrgSync"] as const;
+export type KitInterface = (typeof KIT_INTERFACES)[number];
 
 export interface PlannedCallback {
   generation: SimGeneration;
   activity: string;
   keyKind: SimKeyKind;
   params: CallbackParams;
+  /** Set for a kit call: params is then the JSON body, without an activity field. */
+  kit?: KitInterface;
 }
 
 export type SimOrderType = "NEW" | "TRIAL" | "TRIAL_TO_FORMAL" | "UNSUBSCRIBE" | "RENEW" | "CHANGE";
@@ -74,12 +83,17 @@ export interface ActionPlan {
 
 export interface PlanContext {
   now: Date;
+  /** getLicenseAsync's eventId and device fingerprint; random by default. */
+  newEventId?: () => string;
   /** A new marketplace order id (e.g. "CS2611281530ABCDE"). */
   newOrderId: () => string;
   newBusinessId: () => string;
 }
 
 const TEST_FLAG = "1";
+
+const randomHex = (bytes: number) =>
+  Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
 
 export const orderLineIdFor = (orderId: string) => `${orderId}-000001`;
 
@@ -304,9 +318,13 @@ export function planBuyerAction(action: Exclude<BuyerAction, "buy">, s: Subscrip
     case "trialToFormal":
       if (!s.isTrial) throw new PlanError("only a trial converts to a formal purchase");
       return planRenewal(s, ctx, { trialToFormal: true });
-    case "renewChange":
+    case "renewChange": {
       if (product.generation !== "v2") throw new PlanError("续费变更校验 (changeInstanceCheck) exists only in V2");
-      return planRenewal(s, ctx, { change: true });
+      const change = planRenewal(s, ctx, { change: true });
+      // Renewed (with a new spec) during the freeze period: the instance is unfrozen after the refresh (§8).
+      if (s.status !== "frozen") return change;
+      return { ...change, callbacks: [...change.callbacks, callback(product, "updateInstanceStatus", { instanceId: requireInstance(s), status: "UNFREEZE" })] };
+    }
     case "upgrade": {
       const instanceId = requireInstance(s);
       const sku = otherSku(product, s.skuCode);
@@ -350,6 +368,29 @@ export function planBuyerAction(action: Exclude<BuyerAction, "buy">, s: Subscrip
           : renewal.callbacks;
       return { ...renewal, action, callbacks };
     }
+    case "requestLicence": {
+      // 异步申请License (§3.3): a 包周期 licence must carry its expiry (000902 otherwise).
+      if (product.billing !== "licenceOnline") throw new PlanError("getLicenseAsync exists only for 在线开通License (V2) products");
+      const instanceId = requireInstance(s);
+      const eventId = ctx.newEventId?.() ?? randomHex(16);
+      const params: CallbackParams = {
+        instanceId,
+        effectiveTime: formatLicenceRequestTime(ctx.now),
+        ...(s.expireAt ? { expireTime: formatLicenceRequestTime(s.expireAt) } : {}),
+        eventId,
+        deviceFingerprint: `SIM-DEVICE-${s.customerId}`,
+      };
+      return { action, orders: [], callbacks: [callback(product, "getLicenseAsync", params)], effect: {} };
+    }
+    case "syncTenant":
+    case "syncOrgs":
+    case "syncUsers":
+      if (!product.joint) throw new PlanError("联营Kit sync interfaces exist only for 联营SaaS products");
+      return { action, orders: [], callbacks: [kitCallback(action, s, ctx)], effect: {} };
+    case "notifyOrder":
+      // 订单通知 (§3.2): the order of the purchase; the seller reads the rest from 查询订单.
+      if (product.generation !== "v2") throw new PlanError("orderNotify exists only in V2");
+      return { action, orders: [], callbacks: [callback(product, "orderNotify", { orderId: s.orderId, orderLineId: s.orderLineId })], effect: {} };
     case "release":
     case "unsubscribe": {
       const unsubscribe = action === "unsubscribe";
@@ -395,3 +436,44 @@ export function planBuyerAction(action: Exclude<BuyerAction, "buy">, s: Subscrip
     }
   }
 }
+
+const KIT_ORGS = [
+  { orgCode: "SIM-HQ", orgName: "总部", parentCode: "" },
+  { orgCode: "SIM-RD", orgName: "研发部", parentCode: "SIM-HQ" },
+];
+
+/*
+ * 联营Kit sync calls (§3.5) when the buyer's enterprise binds and authorises the app: the tenant,
+ * its department tree (全量) and its authorised users. testFlag and flag are integers here; the
+ * timestamps are UTC+8. V1 sends allOrgSync's tree as a JSON string (orgInfo), V2 as a list.
+ */
+function kitCallback(action: "syncTenant" | "syncOrgs" | "syncUsers", s: SubscriptionSnapshot, ctx: PlanContext): PlannedCallback {
+  const { product } = s;
+  const instanceId = requireInstance(s);
+  const tenantCode = `sim${s.customerId.replace(/[^A-Za-z0-9]/g, "").slice(-12).toLowerCase()}`;
+  const common = { instanceId, tenantId: s.customerId, testFlag: 1, timeStamp: formatKitTimestamp(ctx.now) };
+  const appId = `SIMAPP-${instanceId.replace(/[^A-Za-z0-9]/g, "").slice(0, 12)}`;
+  let kit: KitInterface;
+  let body: CallbackParams;
+  if (action === "syncTenant") {
+    kit = "tenantSync";
+    body = { ...common, orderId: s.orderId, tenantCode, name: s.customerName, domainName: `https://${tenantCode}.tenant.example.com`, flag: 1 };
+  } else if (action === "syncOrgs") {
+    kit = "allOrgSync";
+    body = product.generation === "v2" ? { ...common, orgInfoList: KIT_ORGS } : { ...common, orgInfo: JSON.stringify(KIT_ORGS) };
+  } else {
+    kit = "authSync";
+    body = {
+      ...common,
+      appId,
+      currentSyncTime: formatKitTimestamp(ctx.now),
+      flag: 1,
+      userList: [
+        { userName: `${tenantCode}.admin`, name: "管理员", orgCode: "SIM-HQ", role: "admin", enable: "true" },
+        { userName: `${tenantCode}.dev`, name: "开发者", orgCode: "SIM-RD", role: "user", enable: "true", employeeType: 1 },
+      ],
+    };
+  }
+  return { generation: product.generation, activity: kit, keyKind: product.generation === "v2" ? "kit" : "v1", params: body, kit };
+}
+

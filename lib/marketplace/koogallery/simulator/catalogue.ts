@@ -7,7 +7,7 @@
 
 export type SimGeneration = "v1" | "v2";
 /** Which of the seller's keys signs the product's callbacks (§2.1). */
-export type SimKeyKind = "v1" | "basic" | "licence";
+export type SimKeyKind = "v1" | "basic" | "licence" | "kit";
 export type SimChargingMode = "PERIOD" | "ONE_TIME" | "ON_DEMAND" | "ON_DEMAND_PKG";
 export type SimBilling =
   | "monthly"
@@ -17,6 +17,7 @@ export type SimBilling =
   | "onDemandPackage"
   | "trial"
   | "licence"
+  | "licenceOnline"
   | "licenceCode";
 
 export interface SimSku {
@@ -34,6 +35,8 @@ export interface SimProduct {
   keyKind: SimKeyKind;
   periodType?: "month" | "year" | "day";
   periodNumber?: number;
+  /** 联营SaaS: the instance callbacks plus the 联营Kit sync interfaces (§3.5). */
+  joint?: true;
   skus: readonly [SimSku, SimSku];
 }
 
@@ -58,6 +61,11 @@ export const SIM_PRODUCTS: readonly SimProduct[] = [
   { key: "crm-trial-v2", generation: "v2", billing: "trial", chargingMode: "PERIOD", keyKind: "basic", periodType: "day", periodNumber: 7, skus: skus("CRT", "199.00", "399.00") },
   { key: "hr-trial-v1", generation: "v1", billing: "trial", chargingMode: "PERIOD", keyKind: "v1", periodType: "day", periodNumber: 7, skus: skus("HRT", "99.00", "199.00") },
   { key: "design-licence-v1", generation: "v1", billing: "licence", chargingMode: "ONE_TIME", keyKind: "v1", skus: skus("DLC", "2999.00", "4999.00") },
+  // 联营SaaS (§3.5): kit sync calls under the kit key (V2) or the Key值 (V1).
+  { key: "oa-joint-v2", generation: "v2", billing: "monthly", chargingMode: "PERIOD", keyKind: "basic", periodType: "month", periodNumber: 1, joint: true, skus: skus("OAJ", "299.00", "599.00") },
+  { key: "oa-joint-v1", generation: "v1", billing: "monthly", chargingMode: "PERIOD", keyKind: "v1", periodType: "month", periodNumber: 1, joint: true, skus: skus("OAK", "299.00", "599.00") },
+  // 在线开通License (V2, §3.3): the SaaS instance callbacks under the License key, plus getLicenseAsync.
+  { key: "design-licence-v2", generation: "v2", billing: "licenceOnline", chargingMode: "PERIOD", keyKind: "licence", periodType: "year", periodNumber: 1, skus: skus("DLO", "2400.00", "4200.00") },
   { key: "cad-licence-code-v2", generation: "v2", billing: "licenceCode", chargingMode: "PERIOD", keyKind: "licence", periodType: "year", periodNumber: 1, skus: skus("CAD", "3600.00", "6000.00") },
 ];
 
@@ -78,12 +86,20 @@ export const BUYER_ACTIONS = [
   "unfreeze",
   "release",
   "unsubscribe",
+  "requestLicence",
+  "notifyOrder",
+  "syncTenant",
+  "syncOrgs",
+  "syncUsers",
 ] as const;
 export type BuyerAction = (typeof BUYER_ACTIONS)[number];
 
 export type SubscriptionStatus = "opening" | "active" | "frozen" | "released" | "failed";
 
 const isPeriodic = (product: SimProduct) => product.chargingMode === "PERIOD" && product.billing !== "licenceCode";
+
+/** orderNotify (§3.2) is a V2 basic/License interface; 授权码 products have their own callbacks. */
+const notifies = (product: SimProduct): BuyerAction[] => (product.generation === "v2" && product.billing !== "licenceCode" ? ["notifyOrder"] : []);
 
 /**
  * What a buyer can do next, by billing mode and lifecycle (§8): only 包周期
@@ -94,10 +110,14 @@ export function availableActions(product: SimProduct, status: SubscriptionStatus
   if (status === "released" || status === "failed") return [];
   const instanceActions: BuyerAction[] = product.billing === "licence" || product.billing === "licenceCode" ? [] : ["query"];
   if (status === "opening") return instanceActions;
-  if (status === "frozen") return [...instanceActions, "unfreeze", "release"];
+  if (status === "frozen") {
+    // Renewed during the freeze period (§8); V2 may renew with a spec change as well.
+    const renewWithChange: BuyerAction[] = isPeriodic(product) && !isTrial && product.generation === "v2" ? ["renewChange"] : [];
+    return [...instanceActions, "unfreeze", ...renewWithChange, "release", ...notifies(product)];
+  }
   if (product.billing === "licence") return ["release"];
   if (product.billing === "licenceCode") return ["renew", "release"];
-  if (isTrial) return [...instanceActions, "trialToFormal", "expire", "release"];
+  if (isTrial) return [...instanceActions, "trialToFormal", "expire", "release", ...notifies(product)];
   const actions: BuyerAction[] = [...instanceActions];
   if (isPeriodic(product)) {
     actions.push("renew", "upgrade");
@@ -105,7 +125,10 @@ export function availableActions(product: SimProduct, status: SubscriptionStatus
     actions.push("expire");
   }
   if (product.chargingMode === "ON_DEMAND") actions.push("expire");
+  if (product.billing === "licenceOnline") actions.push("requestLicence");
+  if (product.joint) actions.push("syncTenant", "syncOrgs", "syncUsers");
   actions.push("release");
   if (product.chargingMode !== "ON_DEMAND") actions.push("unsubscribe");
+  actions.push(...notifies(product));
   return actions;
 }

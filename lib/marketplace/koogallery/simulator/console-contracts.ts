@@ -63,7 +63,7 @@ export type SimulatorOverviewDto = {
   defaultTargetUrl: string;
   openApiBaseUrl: string;
   config: { timeCompression: number; timeoutMs: number };
-  keys: { v1: boolean; basic: boolean; licence: boolean };
+  keys: { v1: boolean; basic: boolean; licence: boolean; kit: boolean };
   products: SimProductDto[];
 };
 
@@ -121,7 +121,7 @@ export type CallbackDto = {
 
 export type DebugRunResultDto = { results: DebugCaseResult[]; passed: number; failed: number; skipped: number };
 
-export type SavedCaseDto = { productKey: string; caseKey: string; targetUrl: string; savedAt: string };
+export type SavedCaseDto = { id: string; productKey: string; caseKey: string; targetUrl: string; savedAt: string };
 
 export type DialRunDto = {
   id: string;
@@ -131,6 +131,8 @@ export type DialRunDto = {
   passed: number;
   failed: number;
   results: { productKey: string; caseKey: string; activity: string; verdict: string; error: string | null }[];
+  /** How the failure was alerted: "sent", "no-channel" or the channel's error; null when nothing failed. */
+  alert: string | null;
 };
 
 export type DialTestDto = {

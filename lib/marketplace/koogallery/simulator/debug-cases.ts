@@ -27,11 +27,20 @@ export const DEBUG_CASE_KEYS = [
   "changeCheck",
   "expire",
   "unfreeze",
+  "licence",
+  "orderNotify",
   "release",
 ] as const;
 export type DebugCaseKey = (typeof DEBUG_CASE_KEYS)[number];
 
 export function debugCaseKeysFor(product: SimProduct): DebugCaseKey[] {
+  const keys = baseCaseKeysFor(product);
+  // orderNotify has its own debugging tab (§12, 接口调试 / orderNotify) for V2 products.
+  if (product.generation !== "v2" || product.billing === "licenceCode") return keys;
+  return [...keys.slice(0, -1), "orderNotify", ...keys.slice(-1)];
+}
+
+function baseCaseKeysFor(product: SimProduct): DebugCaseKey[] {
   switch (product.billing) {
     case "monthly":
     case "yearly":
@@ -56,6 +65,8 @@ export function debugCaseKeysFor(product: SimProduct): DebugCaseKey[] {
       return ["new", "query", "expire", "unfreeze", "release"];
     case "licence":
       return ["new", "release"];
+    case "licenceOnline":
+      return ["new", "query", "licence", "renew", "expire", "unfreeze", "release"];
     case "licenceCode":
       return ["renew", "release"];
   }
@@ -73,7 +84,7 @@ export function buildCaseCallback(key: DebugCaseKey, s: SubscriptionSnapshot, ct
 
 function caseCallback(key: DebugCaseKey, s: SubscriptionSnapshot, ctx: PlanContext): PlannedCallback | null {
   const first = (callbacks: PlannedCallback[]) => callbacks[0] ?? null;
-  if (key !== "new" && key !== "renew" && key !== "release" && !s.instanceId && s.product.billing !== "licenceCode") return null;
+  if (key !== "new" && key !== "renew" && key !== "release" && key !== "orderNotify" && !s.instanceId && s.product.billing !== "licenceCode") return null;
   switch (key) {
     case "new":
       return first(planPurchase({ product: s.product, customerId: s.customerId, customerName: s.customerName }, ctx).plan.callbacks);
@@ -103,6 +114,10 @@ function caseCallback(key: DebugCaseKey, s: SubscriptionSnapshot, ctx: PlanConte
       // V2 包周期 unfreezes with UNFREEZE after a renewal; the case is the status change itself.
       return callbacks[callbacks.length - 1] ?? null;
     }
+    case "licence":
+      return first(planBuyerAction("requestLicence", s, ctx).callbacks);
+    case "orderNotify":
+      return first(planBuyerAction("notifyOrder", s, ctx).callbacks);
     case "release":
       if (!s.instanceId && s.product.billing !== "licence" && s.product.billing !== "licenceCode") return null;
       return first(planBuyerAction("release", s, ctx).callbacks);

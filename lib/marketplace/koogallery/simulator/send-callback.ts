@@ -41,6 +41,7 @@ export async function sendCallback(input: {
     targetUrl: input.targetUrl,
     generation: input.callback.generation,
     params: input.callback.params,
+    kit: input.callback.kit,
     key,
     now: input.now,
   });

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { signCallbackRequest } from "./signed-request";
 
@@ -72,3 +73,50 @@ describe("signing callbacks as the marketplace", () => {
     ).toThrow(/productInfo/);
   });
 });
+
+describe("signing 联营Kit sync calls as the marketplace (§2.2, §2.5, §3.5)", () => {
+  it("V2: reproduces the §2.5 x-sign vector, posted to {生产地址}/produceAPI/v2/tenantSync", () => {
+    const request = signCallbackRequest({
+      targetUrl: "https://isv.example.com/saasproduce/",
+      generation: "v2",
+      kit: "tenantSync",
+      key: "xxxxxxx",
+      now: new Date(1680508066618),
+      nonce: "50D83FDECAED6CCD8EF597F2A577950527928BA287D04E6036E92B2806FD17DA",
+      // Unsorted, with integers: kit bodies keep numbers as numbers.
+      params: {
+        tenantId: "68cbc86abc2018ab880d92f36422fa0e",
+        flag: 1,
+        domainName: "https://example.tenantaccount.com",
+        instanceId: "huaiweitest123456",
+        name: "huaiweitest",
+        orderId: "CS1906666666ABCDE",
+        tenantCode: "huawei",
+        testFlag: 0,
+        timeStamp: "20220413093539534",
+      },
+    });
+    expect(request.method).toBe("POST");
+    expect(request.url).toBe("https://isv.example.com/saasproduce/produceAPI/v2/tenantSync");
+    expect(request.body).toBe(
+      '{"domainName":"https://example.tenantaccount.com","flag":1,"instanceId":"huaiweitest123456","name":"huaiweitest","orderId":"CS1906666666ABCDE","tenantCode":"huawei","tenantId":"68cbc86abc2018ab880d92f36422fa0e","testFlag":0,"timeStamp":"20220413093539534"}',
+    );
+    expect(request.headers["x-sign"]).toBe("46e815abb27c2b601238029454050df77257dde9f3be320cf51d902666d43e74");
+    expect(request.headers["x-timestamp"]).toBe("1680508066618");
+    expect(request.headers["x-nonce"]).toBe("50D83FDECAED6CCD8EF597F2A577950527928BA287D04E6036E92B2806FD17DA");
+    expect(request.url).not.toContain("signature=");
+  });
+
+  it("V1: authToken header over the sorted non-blank body fields with Key值 + timeStamp (the §2.2 algorithm)", () => {
+    const params = { timeStamp: "20200727073711903", tenantId: "t-1", instanceId: "i-1", orgCode: "", flag: 1, testFlag: 1 };
+    const request = signCallbackRequest({ targetUrl: "https://isv.example.com/saasproduce?x=1", generation: "v1", kit: "singleOrgSync", key: "xxxxxxx", now: new Date(), params });
+    expect(request.url).toBe("https://isv.example.com/saasproduce/produceAPI/singleOrgSync?x=1");
+    // Blank fields are skipped; numbers are signed as their text.
+    const expected = createHmac("sha256", "xxxxxxx20200727073711903")
+      .update("flag=1&instanceId=i-1&tenantId=t-1&testFlag=1&timeStamp=20200727073711903")
+      .digest("base64");
+    expect(request.headers.authToken).toBe(expected);
+    expect(JSON.parse(request.body)).toEqual(params);
+  });
+});
+

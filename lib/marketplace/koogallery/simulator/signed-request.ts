@@ -1,9 +1,9 @@
 import { formatV1Timestamp } from "../time-formats";
 import { compareJavaStrings } from "../jackson-json";
-import { computeV1AuthToken } from "../v1-auth-token";
-import { signV2RequestAsMarketplace } from "../v2-signature";
+import { computeV1AuthToken, computeV1KitAuthToken, V1_AUTH_TOKEN_HEADER } from "../v1-auth-token";
+import { KIT_SIGNATURE_HEADERS, signKitRequestAsMarketplace, signV2RequestAsMarketplace } from "../v2-signature";
 import type { SimGeneration } from "./catalogue";
-import type { CallbackParams } from "./buyer-actions";
+import type { CallbackParams, KitInterface } from "./buyer-actions";
 
 export interface SignedHttpRequest {
   method: "GET" | "POST";
@@ -19,6 +19,8 @@ export interface SignCallbackInput {
   targetUrl: string;
   generation: SimGeneration;
   params: CallbackParams;
+  /** A 联营Kit call: posted to {targetUrl}/produceAPI[/v2]/<kit>. */
+  kit?: KitInterface;
   key: string;
   now: Date;
   /** Fixed nonce for vectors; otherwise 32 random bytes as upper-case hex, like the examples. */
@@ -71,7 +73,33 @@ function signV2(input: SignCallbackInput): SignedHttpRequest {
   };
 }
 
+/** The marketplace appends the kit path to the production address itself (§0), before any query. */
+const kitUrl = (targetUrl: string, path: string) => {
+  const [base = "", query] = targetUrl.split("?", 2);
+  return `${base.replace(/\/+$/, "")}${path}${query === undefined ? "" : `?${query}`}`;
+};
+
+/*
+ * 联营Kit (§2.2 POST variant, §2.5, §3.5): JSON body with the top-level keys
+ * ascending. V2 signs with the kit key into x-sign/x-timestamp/x-nonce (no
+ * inner HMAC); V1 puts authToken (Key值 + the body's timeStamp) in a header.
+ */
+function signKit(input: SignCallbackInput & { kit: KitInterface }): SignedHttpRequest {
+  const body = JSON.stringify(Object.fromEntries(Object.entries(input.params).sort(([a], [b]) => compareJavaStrings(a, b))));
+  const headers: Record<string, string> = { "Content-Type": "application/json", "User-Agent": SIMULATOR_USER_AGENT };
+  if (input.generation === "v1") {
+    headers[V1_AUTH_TOKEN_HEADER] = computeV1KitAuthToken(input.params, input.key);
+    return { method: "POST", url: kitUrl(input.targetUrl, `/produceAPI/${input.kit}`), headers, body };
+  }
+  const signed = signKitRequestAsMarketplace({ accessKey: input.key, body, now: input.now, nonce: input.nonce, randomBytes: input.randomBytes });
+  headers[KIT_SIGNATURE_HEADERS.signature] = signed.signature;
+  headers[KIT_SIGNATURE_HEADERS.timestamp] = signed.timestamp;
+  headers[KIT_SIGNATURE_HEADERS.nonce] = signed.nonce;
+  return { method: "POST", url: kitUrl(input.targetUrl, `/produceAPI/v2/${input.kit}`), headers, body: signed.body };
+}
+
 export function signCallbackRequest(input: SignCallbackInput): SignedHttpRequest {
   if (input.key === "") throw new TypeError("the simulator needs the seller's key to sign a callback");
+  if (input.kit) return signKit({ ...input, kit: input.kit });
   return input.generation === "v1" ? signV1(input) : signV2(input);
 }
