@@ -1,26 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { creditCodeCheckCharacter } from "@/domain/invoices/unified-social-credit-code";
 import { computeV1AuthToken, formatV1Timestamp } from "@/lib/marketplace/koogallery";
-
-const signInFresh = async (browser: Browser, email: string, password: string) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("heading", { name: "概览" })).toBeVisible();
-  return { context, page };
-};
-
-const createOperator = async (request: APIRequestContext, role: "finance" | "viewer") => {
-  const email = `${role}-buyinv-${Date.now()}@e2e.test`;
-  const password = `${role} password for buyer invoices`;
-  const created = await request.post("/api/operators", { data: { email, displayName: `Buyer invoices ${role}`, role, password } });
-  expect(created.status()).toBe(201);
-  return { email, password };
-};
+import { signInFresh, createOperator } from "./fixtures/operators";
 
 // A real (non-test) V1 purchase through the gateway: the order the buyer asks an invoice for.
 const buyV1 = async (request: APIRequestContext, amount: string): Promise<string> => {
@@ -49,7 +31,7 @@ const BUYER_TAX_ID = first17 + creditCodeCheckCharacter(first17)!;
 
 test("finance walks a buyer invoice request to 已完成 and returns it; the refund is blocked meanwhile; a viewer sees no actions", async ({ page, browser }) => {
   const orderId = await buyV1(page.request, "1280.00");
-  const finance = await createOperator(page.request, "finance");
+  const finance = await createOperator(page.request, "finance", "buyer invoices");
   const { context, page: financePage } = await signInFresh(browser, finance.email, finance.password);
 
   await financePage.goto("/invoices");
@@ -89,7 +71,7 @@ test("finance walks a buyer invoice request to 已完成 and returns it; the ref
   await expect(financePage.getByTestId("refund-verdict")).toContainText("须先退票才能退订");
 
   // A viewer reads the request but has no action buttons, and the API refuses.
-  const viewer = await createOperator(page.request, "viewer");
+  const viewer = await createOperator(page.request, "viewer", "buyer invoices");
   const viewerSession = await signInFresh(browser, viewer.email, viewer.password);
   await viewerSession.page.goto(requestUrl);
   await expect(viewerSession.page.getByTestId("buyer-invoice-status")).toHaveText("已完成");

@@ -1,28 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { addMonths, beijingMonthOf } from "@/domain/fees/beijing-month";
 import { computeV1AuthToken, formatV1Timestamp } from "@/lib/marketplace/koogallery";
-
-const signInFresh = async (browser: Browser, email: string, password: string) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("heading", { name: "概览" })).toBeVisible();
-  return { context, page };
-};
-
-const createOperator = async (request: APIRequestContext, role: "finance" | "viewer") => {
-  const email = `${role}-fees-${Date.now()}@e2e.test`;
-  const password = `${role} password for fees`;
-  const created = await request.post("/api/operators", { data: { email, displayName: `Fees ${role}`, role, password } });
-  expect(created.status()).toBe(201);
-  return { email, password };
-};
+import { signInFresh, createOperator } from "./fixtures/operators";
 
 // Real (non-test) V1 purchases through the gateway, so the report reads orders as the console stores them.
 const buyV1 = async (request: APIRequestContext, productId: string, amount: string, count: number) => {
@@ -49,7 +31,7 @@ const buyV1 = async (request: APIRequestContext, productId: string, amount: stri
 test("finance opens the fee report, switches month, sees the chart and the tier gap, and exports the table", async ({ page, browser }) => {
   const product = `E2EFEE${Date.now()}`;
   await buyV1(page.request, product, "150000.00", 3);
-  const finance = await createOperator(page.request, "finance");
+  const finance = await createOperator(page.request, "finance", "fees");
   const { context, page: financePage } = await signInFresh(browser, finance.email, finance.password);
   const month = beijingMonthOf(new Date());
 
@@ -99,7 +81,7 @@ test("a viewer can read a bill but not change its status; finance can", async ({
   expect(generated.status()).toBe(200);
   const { uuid } = (await generated.json()) as { uuid: string };
 
-  const viewer = await createOperator(page.request, "viewer");
+  const viewer = await createOperator(page.request, "viewer", "fees");
   const { context, page: viewerPage } = await signInFresh(browser, viewer.email, viewer.password);
   await viewerPage.goto(`/bills/${uuid}`);
   await expect(viewerPage.getByText(`账单 ${month.replace("-", "")}（通用商品）`)).toBeVisible();
@@ -114,7 +96,7 @@ test("a viewer can read a bill but not change its status; finance can", async ({
   expect(regenerate.status()).toBe(403);
   await context.close();
 
-  const finance = await createOperator(page.request, "finance");
+  const finance = await createOperator(page.request, "finance", "fees");
   const financeSession = await signInFresh(browser, finance.email, finance.password);
   await financeSession.page.goto(`/bills/${uuid}`);
   await financeSession.page.getByLabel("新状态").selectOption("awaiting_payment_request");
@@ -136,7 +118,7 @@ test("finance exports a bill to Excel and reconciles the marketplace's .xlsx det
   expect(generated.status()).toBe(200);
   const { uuid } = (await generated.json()) as { uuid: string };
 
-  const finance = await createOperator(page.request, "finance");
+  const finance = await createOperator(page.request, "finance", "fees");
   const { context, page: financePage } = await signInFresh(browser, finance.email, finance.password);
   await financePage.goto(`/bills/${uuid}`);
   const downloading = financePage.waitForEvent("download");

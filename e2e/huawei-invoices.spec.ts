@@ -1,27 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { beijingMonthOf } from "@/domain/fees/beijing-month";
 import { creditCodeCheckCharacter } from "@/domain/invoices/unified-social-credit-code";
 import { computeV1AuthToken, formatV1Timestamp } from "@/lib/marketplace/koogallery";
-
-const signInFresh = async (browser: Browser, email: string, password: string) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("heading", { name: "概览" })).toBeVisible();
-  return { context, page };
-};
-
-const createOperator = async (request: APIRequestContext, role: "finance" | "viewer") => {
-  const email = `${role}-hwinv-${Date.now()}@e2e.test`;
-  const password = `${role} password for huawei invoices`;
-  const created = await request.post("/api/operators", { data: { email, displayName: `Huawei invoices ${role}`, role, password } });
-  expect(created.status()).toBe(201);
-  return { email, password };
-};
+import { signInFresh, createOperator } from "./fixtures/operators";
 
 const buyV1 = async (request: APIRequestContext, productId: string, amount: string) => {
   const reveal = await request.post("/api/settings/secrets/marketplace.v1Key/reveal");
@@ -63,7 +45,7 @@ test("finance opens the checklist of a 待开票 joint-operation bill, sees the 
   const { uuid } = (await generated.json()) as { uuid: string };
   expect((await page.request.put(`/api/bills/${uuid}/status`, { data: { status: "awaiting_invoice" } })).status()).toBe(200);
 
-  const finance = await createOperator(page.request, "finance");
+  const finance = await createOperator(page.request, "finance", "huawei invoices");
   const { context, page: financePage } = await signInFresh(browser, finance.email, finance.password);
   await financePage.goto("/invoices");
   await expect(financePage.getByRole("heading", { level: 1, name: "发票", exact: true })).toBeVisible();
@@ -120,7 +102,7 @@ test("finance opens the checklist of a 待开票 joint-operation bill, sees the 
   await expect(financePage.getByTestId(`huawei-bill-${month.replace("-", "")}-joint`)).toContainText("已全部开票");
   await context.close();
 
-  const viewer = await createOperator(page.request, "viewer");
+  const viewer = await createOperator(page.request, "viewer", "huawei invoices");
   const viewerSession = await signInFresh(browser, viewer.email, viewer.password);
   await viewerSession.page.goto(`/invoices/huawei/${uuid}`);
   await expect(viewerSession.page.getByTestId("checklist-remark")).toHaveText("申付单号：SF2026E2E0001；对账期次：2026年11月");

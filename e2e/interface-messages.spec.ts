@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { computeV1AuthToken, computeV2Signature, formatV1Timestamp } from "@/lib/marketplace/koogallery";
+import { signInFresh } from "./fixtures/operators";
 
 // The interface message log over real HTTP: the marketplace's callbacks, a stand-in for the
 // seller's SaaS that is down and then back, the in-app worker delivering, and operators acting.
@@ -58,17 +59,6 @@ const startSaas = async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/koogallery-events`, close: () => new Promise((resolve) => server.close(resolve)) };
-};
-
-const signInFresh = async (browser: Browser, email: string, password: string) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("heading", { name: "概览" })).toBeVisible();
-  return { context, page };
 };
 
 test.describe("interface messages", () => {

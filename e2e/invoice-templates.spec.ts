@@ -1,26 +1,8 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-
-const signInFresh = async (browser: Browser, email: string, password: string) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("heading", { name: "概览" })).toBeVisible();
-  return { context, page };
-};
-
-const createOperator = async (request: APIRequestContext, role: "finance" | "viewer") => {
-  const email = `${role}-templates-${Date.now()}@e2e.test`;
-  const password = `${role} password for templates`;
-  const created = await request.post("/api/operators", { data: { email, displayName: `Templates ${role}`, role, password } });
-  expect(created.status()).toBe(201);
-  return { email, password };
-};
+import { expect, test } from "@playwright/test";
+import { signInFresh, createOperator } from "./fixtures/operators";
 
 test("finance creates a template with a wrong credit code, sees the field error, fixes it and activates it", async ({ page, browser }) => {
-  const finance = await createOperator(page.request, "finance");
+  const finance = await createOperator(page.request, "finance", "templates");
   const { context, page: financePage } = await signInFresh(browser, finance.email, finance.password);
   const title = `深圳示例软件有限公司 ${Date.now()}`;
 
@@ -91,7 +73,7 @@ test("finance creates a template with a wrong credit code, sees the field error,
 });
 
 test("a viewer reads the templates but cannot change them", async ({ page, browser }) => {
-  const viewer = await createOperator(page.request, "viewer");
+  const viewer = await createOperator(page.request, "viewer", "templates");
   const { context, page: viewerPage } = await signInFresh(browser, viewer.email, viewer.password);
   await viewerPage.goto("/invoice-templates");
   await expect(viewerPage.getByText("您的角色只能查看发票模板。")).toBeVisible();

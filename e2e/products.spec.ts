@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { computeV1AuthToken, formatV1Timestamp } from "@/lib/marketplace/koogallery";
+import { signInFresh } from "./fixtures/operators";
 
 // A product of this spec's own, recorded the way every product is: from the first marketplace
 // callback that names it (test traffic, so nothing is provisioned).
@@ -80,17 +81,6 @@ const verified = (secret: string, request: Received) =>
     "webhook-timestamp": String(request.headers["webhook-timestamp"]),
     "webhook-signature": String(request.headers["webhook-signature"]),
   });
-
-const signInFresh = async (browser: Browser, email: string, password: string) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("heading", { name: "概览" })).toBeVisible();
-  return { context, page };
-};
 
 test("the owner switches a product to webhook mode, tests it, rotates its secret and sees the exact error when the SaaS is down", async ({ page }) => {
   const saas = await startSaas();
