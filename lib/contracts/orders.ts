@@ -171,3 +171,16 @@ export const orderExportSchema = z.object({
   fileUrl: z.string(),
 });
 export type OrderExportDto = z.infer<typeof orderExportSchema>;
+
+// The dashboard's order figures (issue 6): Beijing days, test traffic left out.
+export type OrderFigures = {
+  // Orders per order type ("UNKNOWN" for one not fetched yet).
+  today: Record<string, number>;
+  thisMonth: Record<string, number>;
+  // Deal amount (currencyAfterDiscount, else the order amount) this month, refunds negative: a decimal string.
+  paidThisMonth: string;
+  instancesExpiringWithin7Days: number;
+  failedProvisionings: number;
+  // The last 30 Beijing days, oldest first, every day present (0 when nothing was ordered).
+  daily: { day: string; orders: number; amount: string }[];
+};

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import type { OrderFigures } from "@/lib/contracts/orders";
 import type { Deps } from "@/server/deps";
 
 // For the dashboard (issue 6): order and instance figures in the seller's day, Beijing time.
@@ -7,16 +8,7 @@ import type { Deps } from "@/server/deps";
 // Read from the running figures that triggers keep on every order and instance write (migration
 // 000011: order_daily_figures, instance_status_counts), so the cost does not grow with the number
 // of orders: a few hundred rows for the month and the chart, whatever the table holds.
-export type OrderFigures = {
-  today: Record<string, number>;
-  thisMonth: Record<string, number>;
-  // Deal amount (currencyAfterDiscount, else the order amount) this month, refunds negative: a decimal string.
-  paidThisMonth: string;
-  instancesExpiringWithin7Days: number;
-  failedProvisionings: number;
-  // The last 30 Beijing days, oldest first, every day present (0 when nothing was ordered).
-  daily: { day: string; orders: number; amount: string }[];
-};
+export type { OrderFigures };
 
 export type DailyFigureRow = { day: string; orderType: string; orders: number; amount: string };
 
