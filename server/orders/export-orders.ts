@@ -1,13 +1,15 @@
 import { PassThrough } from "node:stream";
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { OrderFilter } from "@/lib/contracts/orders";
 import type { Deps } from "@/server/deps";
 import { findOrderPage, type OrderRowReader } from "@/server/orders/list-orders";
 
 // Rows per keyset query: one page (and, for Excel, the zip's buffers) is all an export keeps
-// alive, however many orders it writes.
-export const EXPORT_BATCH = 1_000;
+// alive, however many orders it writes. The size matters more than it looks: reading 400,000
+// orders with 1,000-row pages peaked at ~360 MB RSS (a ~300 KB answer per page is reassembled from
+// socket chunks, and the heap grows with that churn), with 500- or 250-row pages at ~225 MB, on a
+// ~200 MB baseline, and no slower.
+export const EXPORT_BATCH = 500;
 
 export const ORDER_CSV_COLUMNS = [
   "order_id",
@@ -160,12 +162,23 @@ export class ExportCancelledError extends Error {
   }
 }
 
+// RFC 4180, as csv-stringify writes it by default: a field is quoted (its quotes doubled) only
+// when it holds a comma, a quote or a line break; records end with "\n". Written by hand because
+// it runs for every row: with csv-stringify's per-page stringifier a full export of a million
+// orders peaked at 375 MB RSS, with this at 226 MB (on a ~200 MB baseline), and twice as fast.
+const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+export const csvLines = (records: readonly (readonly string[])[]): string => {
+  let text = "";
+  for (const record of records) text += `${record.map(csvField).join(",")}\n`;
+  return text;
+};
+
 /**
  * The filtered list as CSV. The UTF-8 BOM makes Excel read the Chinese text correctly.
  */
 export const exportOrdersCsv = (filter: OrderFilter, deps: Pick<Deps, "db">, hooks: ExportHooks = {}): ReadableStream<Uint8Array> => {
   const encoder = new TextEncoder();
-  let pending: Uint8Array | null = encoder.encode(`\uFEFF${stringify([[...ORDER_CSV_COLUMNS]])}`);
+  let pending: Uint8Array | null = encoder.encode(`\uFEFF${csvLines([ORDER_CSV_COLUMNS])}`);
   let done = false;
   return pagedStream(orderExportPages(filter, deps, hooks.read), hooks, {
     take: () => {
@@ -174,7 +187,7 @@ export const exportOrdersCsv = (filter: OrderFilter, deps: Pick<Deps, "db">, hoo
       return bytes;
     },
     write: (records) => {
-      if (records.length) pending = encoder.encode(stringify(records));
+      if (records.length) pending = encoder.encode(csvLines(records));
     },
     finish: () => {
       done = true;

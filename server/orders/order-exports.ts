@@ -120,7 +120,7 @@ export const streamOrderExport = async (
   const hooks: ExportHooks = {
     read,
     onProgress: async (rowsDone) => {
-      // One indexed update per 1,000-row page (about a millisecond): the progress, and the check for a cancel.
+      // One indexed update per page of EXPORT_BATCH rows (about a millisecond): the progress, and the check for a cancel.
       const [current] = await deps.db.$queryRaw<{ status: string }[]>`
         UPDATE order_exports SET rows_done = ${rowsDone}, updated_at = ${deps.now()} WHERE id = ${exportId}::uuid RETURNING status`;
       if (current?.status === "cancelled") throw new ExportCancelledError();
