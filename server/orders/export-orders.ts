@@ -165,7 +165,7 @@ export class ExportCancelledError extends Error {
 // RFC 4180, as csv-stringify writes it by default: a field is quoted (its quotes doubled) only
 // when it holds a comma, a quote or a line break; records end with "\n". Written by hand because
 // it runs for every row: with csv-stringify's per-page stringifier a full export of a million
-// orders peaked at 375 MB RSS, with this at 226 MB (on a ~200 MB baseline), and twice as fast.
+// orders peaked at 375 MB RSS, with this at 226 MB (on a ~200 MB baseline), and faster.
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 export const csvLines = (records: readonly (readonly string[])[]): string => {
   let text = "";
