@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { computeV1AuthToken, formatExpireTime, formatV1Timestamp } from "@/lib/marketplace/koogallery";
 
 // Each run puts its own orders through the real gateway as signed V1 callbacks (test traffic),
@@ -10,8 +11,8 @@ const CUSTOMER = `E2E订单客户${STAMP}`;
 const ORDER_A = `CSE2EORD${STAMP}A`;
 const ORDER_B = `CSE2EORD${STAMP}B`;
 
-const callback = async (request: APIRequestContext, v1Key: string, params: Record<string, string>) => {
-  const signed: Record<string, string> = { ...params, testFlag: "1", timeStamp: formatV1Timestamp(new Date()) };
+const callback = async (request: APIRequestContext, v1Key: string, params: Record<string, string>, testFlag = "1") => {
+  const signed: Record<string, string> = { ...params, testFlag, timeStamp: formatV1Timestamp(new Date()) };
   signed.authToken = computeV1AuthToken(signed, v1Key);
   const query = Object.entries(signed).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
   const response = await request.get(`/api/koogallery?${query}`, { headers: { cookie: "" } });
@@ -50,7 +51,7 @@ test.describe("orders and instances", () => {
     expect([...shown].sort()).toEqual([ORDER_A, ORDER_B]);
 
     // The export is the filtered list, row for row and in the same order.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 CSV" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 CSV" }).click()]);
     const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "").trimEnd().split(/\r?\n/);
     expect(csv[0]).toMatch(/^order_id,order_type,ordered_at,customer_id,customer_name,/);
     expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual(shown);
@@ -58,6 +59,24 @@ test.describe("orders and instances", () => {
     expect(rowA).toContain(CUSTOMER);
     expect(rowA).toContain(",PERIOD,");
     expect(rowA).toContain(",199.000,");
+    // The panel follows the export to its end: rows written of the filter's total.
+    await expect(page.getByTestId("export-progress").getByRole("status")).toHaveText("导出完成：2 行");
+
+    // The same list as Excel, parsed back: the same rows in the same order, amounts as numbers.
+    const [workbookDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 Excel" }).click()]);
+    expect(workbookDownload.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await workbookDownload.path())!);
+    const sheet = workbook.getWorksheet("orders")!;
+    const cells = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(sheet.actualRowCount).toBe(3);
+    expect(cells(1).slice(0, 5)).toEqual(["order_id", "order_type", "ordered_at", "customer_id", "customer_name"]);
+    expect([cells(2)[0], cells(3)[0]]).toEqual(shown);
+    const excelA = [cells(2), cells(3)].find((row) => row[0] === ORDER_A)!;
+    expect(excelA[4]).toBe(CUSTOMER);
+    expect(excelA[5]).toBe("PERIOD");
+    expect(excelA[7]).toBe(199);
+    await expect(page.getByTestId("export-progress").getByRole("status")).toHaveText("导出完成：2 行");
 
     await page.getByRole("link", { name: ORDER_A }).click();
     await expect(page).toHaveURL(new RegExp(`/orders/${ORDER_A}$`));
@@ -116,5 +135,35 @@ test.describe("orders and instances", () => {
     await row.getByRole("link").first().click();
     await expect(page.getByTestId("instance-event").filter({ hasText: "已冻结" })).toBeVisible();
     await expect(page.getByTestId("instance-event").filter({ hasText: "已创建" })).toBeVisible();
+  });
+
+  test("the dashboard counts today's real orders, this month's amount and the 30-day chart", async ({ page, request }) => {
+    const figure = async (p: Page, id: string) => Number(((await p.getByTestId(id).textContent()) ?? "").replace(/[^\d.-]/g, ""));
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "订单与实例（不含调测数据）" })).toBeVisible({ timeout: 30_000 });
+    const [todayBefore, monthBefore, paidBefore] = [await figure(page, "orders-today"), await figure(page, "orders-this-month"), await figure(page, "orders-paid-this-month")];
+
+    // Two real (not test) orders now: they count; a test order does not.
+    const revealed = await request.post("/api/settings/secrets/marketplace.v1Key/reveal");
+    const v1Key = ((await revealed.json()) as { value: string }).value;
+    const common = { activity: "newInstance", customerId: `e2e-dash-${STAMP}`, customerName: `E2E看板${STAMP}`, productId: "00301-E2E-ORDERS", chargingMode: "3" };
+    await callback(request, v1Key, { ...common, businessId: randomUUID(), orderId: `CSE2EDSH${STAMP}A`, orderAmount: "100.50" }, "0");
+    await callback(request, v1Key, { ...common, businessId: randomUUID(), orderId: `CSE2EDSH${STAMP}B`, orderAmount: "20.25" }, "0");
+    await callback(request, v1Key, { ...common, businessId: randomUUID(), orderId: `CSE2EDSH${STAMP}T`, orderAmount: "999.00" });
+
+    await page.reload();
+    await expect.poll(() => figure(page, "orders-today")).toBe(todayBefore + 2);
+    expect(await figure(page, "orders-this-month")).toBe(monthBefore + 2);
+    expect(Math.round((await figure(page, "orders-paid-this-month")) * 100)).toBe(Math.round((paidBefore + 120.75) * 100));
+    // 30 days in the chart, today's last, with today's count in its table.
+    await expect(page.getByTestId("orders-chart")).toBeVisible();
+    const chartRows = page.locator("figure", { has: page.getByTestId("orders-chart") }).locator("table tbody tr");
+    await expect(chartRows).toHaveCount(30);
+    await expect(chartRows.last().locator("td").first()).toHaveText(String(todayBefore + 2));
+    await expect(page.getByTestId("instances-expiring")).toBeVisible();
+    await expect(page.getByTestId("instances-failed-provisionings")).toBeVisible();
+    // A figure opens the list it counts.
+    await page.getByTestId("instances-expiring").click();
+    await expect(page).toHaveURL(/\/instances\?expiringWithinDays=7&test=exclude/);
   });
 });

@@ -3,11 +3,15 @@
 // at scale. Everything is generated inside the server with generate_series, in batches, so it
 // takes minutes and no memory on this side.
 //
+// The dashboard's running figures are kept by triggers as the batches go in, and rebuilt from the
+// rows at the end (also when the orders were already there), so they start exactly right.
+//
 // Target: DATABASE_URL, or postgres://postgres@127.0.0.1:5432/kgc_large (created when missing).
 // Refuses a database that already holds seeded orders unless SEED_FORCE=1, and refuses a non-local
 // server unless SEED_ALLOW_REMOTE=1: this is test data, not something to put next to real orders.
 import pg from "pg";
 import { runMigrations } from "@/server/database/migrations";
+import { rebuildOrderFigures } from "@/server/orders/rebuild-order-figures";
 
 export const DEFAULT_LARGE_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/kgc_large";
 const ORDERS = Number(process.env.SEED_ORDERS ?? 1_000_000);
@@ -86,6 +90,15 @@ SELECT o.ordered_at, 'POST', '/api/koogallery', 'signature=seed&timestamp=0&nonc
        '000000', 'success', o.ordered_at, 12, o.test_flag, o.order_id, 'INSB' || substr(o.order_id, 4)
 FROM orders o WHERE o.order_id BETWEEN $1 AND $2`;
 
+const rebuildFigures = async (client: pg.Client) => {
+  const started = Date.now();
+  await client.query("BEGIN");
+  await rebuildOrderFigures(client);
+  await client.query("COMMIT");
+  await client.query("ANALYZE order_daily_figures, instance_status_counts");
+  console.log(`dashboard figures rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+};
+
 const main = async () => {
   const url = process.env.DATABASE_URL ?? DEFAULT_LARGE_DATABASE_URL;
   const host = new URL(url).hostname;
@@ -100,6 +113,7 @@ const main = async () => {
     const existing = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM orders WHERE order_id LIKE '${SEED_PREFIX}%'`);
     if ((existing.rows[0]?.n ?? 0) > 0 && process.env.SEED_FORCE !== "1") {
       console.log(`${existing.rows[0]!.n} seeded orders are already there; nothing to do (SEED_FORCE=1 adds the missing ones).`);
+      await rebuildFigures(client);
       return;
     }
     const started = Date.now();
@@ -118,6 +132,7 @@ const main = async () => {
       await client.query("COMMIT");
       console.log(`orders ${from}–${to} with lines, instances, events and callbacks (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
+    await rebuildFigures(client);
     // Fresh statistics (or the planner guesses), and a visibility map so counts can use index-only scans.
     await client.query("VACUUM ANALYZE orders, order_lines, instances, instance_events, inbound_requests");
     const counts = await client.query(

@@ -7,8 +7,10 @@ import { Card } from "@/components/ui/card";
 import { OPEN_DELIVERY_STATUSES, PROBLEM_STATUSES } from "@/lib/contracts/messages";
 import { hasPermission } from "@/domain/auth/roles";
 import { requirePageOperator } from "@/server/auth/page-guard";
+import { OrderFiguresSection } from "@/features/dashboard/components/order-figures-section";
 import { getDashboardSummary } from "@/server/dashboard/get-dashboard-summary";
 import { defaultDeps } from "@/server/deps";
+import { getOrderFigures } from "@/server/orders/get-order-figures";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("dashboard") };
@@ -17,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DashboardPage() {
   const operator = await requirePageOperator();
   const t = await getTranslations();
-  const summary = await getDashboardSummary(defaultDeps());
+  const deps = defaultDeps();
+  const [summary, orderFigures] = await Promise.all([getDashboardSummary(deps), getOrderFigures(deps)]);
   const keys = Object.entries(summary.marketplace) as [keyof typeof summary.marketplace, boolean][];
   const format = await getFormatter();
   const health = summary.messages;
@@ -71,6 +74,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={t("nav.dashboard")} description={t("dashboard.welcome", { name: operator.displayName })} />
+      <OrderFiguresSection figures={orderFigures} />
       <section aria-labelledby="dashboard-messages" className="mb-4">
         <h2 id="dashboard-messages" className="mb-2 text-sm font-semibold text-slate-800">
           {t("dashboard.messages.title")}

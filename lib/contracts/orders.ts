@@ -147,3 +147,40 @@ export type ReconciliationDto = z.infer<typeof reconciliationSchema>;
 
 export const orderIdParamsSchema = z.object({ orderId: z.string().min(1).max(64) });
 export const reconciliationIdParamsSchema = z.object({ reconciliationId: z.uuid() });
+
+// Exports of the filtered list (issue 6): started with the filter and a format, downloaded once
+// as a stream, followed (rows written of the total) and cancellable while it runs.
+export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_STATUSES = ["ready", "running", "finished", "cancelled", "failed"] as const;
+export const startOrderExportSchema = orderFilterSchema.extend({ format: z.enum(EXPORT_FORMATS) });
+export type StartOrderExport = z.infer<typeof startOrderExportSchema>;
+export const orderExportQuerySchema = orderFilterSchema.extend({ format: z.preprocess(blank, z.enum(EXPORT_FORMATS).default("csv")) });
+export const orderExportParamsSchema = z.object({ exportId: z.uuid() });
+export const orderExportSchema = z.object({
+  id: z.uuid(),
+  format: z.enum(EXPORT_FORMATS),
+  // The filter's count when the export started: exact, or the planner's estimate past the
+  // exact-count limit (totalIsExact false); rowsDone is always exact.
+  total: z.number(),
+  totalIsExact: z.boolean(),
+  rowsDone: z.number(),
+  status: z.enum(EXPORT_STATUSES),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  fileUrl: z.string(),
+});
+export type OrderExportDto = z.infer<typeof orderExportSchema>;
+
+// The dashboard's order figures (issue 6): Beijing days, test traffic left out.
+export type OrderFigures = {
+  // Orders per order type ("UNKNOWN" for one not fetched yet).
+  today: Record<string, number>;
+  thisMonth: Record<string, number>;
+  // Deal amount (currencyAfterDiscount, else the order amount) this month, refunds negative: a decimal string.
+  paidThisMonth: string;
+  instancesExpiringWithin7Days: number;
+  failedProvisionings: number;
+  // The last 30 Beijing days, oldest first, every day present (0 when nothing was ordered).
+  daily: { day: string; orders: number; amount: string }[];
+};

@@ -133,7 +133,10 @@ describe("dashboard order figures", () => {
     const sum = real.reduce((total, o) => total + Math.round(Number(o.amount ?? 0) * 1000), 0) / 1000;
     expect(figures.paidThisMonth).toBe(sum.toFixed(3));
     // CSL000 is test traffic; CSL001–003 are 10.000, -2.500 and 30.000.
-    expect(figures.daily[0]).toEqual({ day: "2026-11-01", orders: 3, amount: "37.500" });
-    expect(figures.daily).toHaveLength(8);
+    expect(figures.daily.find((d) => d.day === "2026-11-01")).toEqual({ day: "2026-11-01", orders: 3, amount: "37.500" });
+    // Every one of the last 30 Beijing days, the empty ones with zero.
+    expect(figures.daily).toHaveLength(30);
+    expect(figures.daily[0]).toEqual({ day: "2026-10-10", orders: 0, amount: "0.000" });
+    expect(figures.daily.at(-1)!.day).toBe("2026-11-08");
   });
 });

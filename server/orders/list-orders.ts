@@ -69,7 +69,7 @@ const afterCursor = (filter: OrderFilter, cursor: Cursor): Prisma.Sql => {
   return asc ? sql`(o.ordered_at, o.order_id) > (${at}, ${orderId})` : sql`(o.ordered_at, o.order_id) < (${at}, ${orderId})`;
 };
 
-type OrderRow = {
+export type OrderRow = {
   order_id: string;
   order_type: string | null;
   ordered_at: Date;
@@ -108,16 +108,20 @@ const cursorOf = (filter: OrderFilter, row: OrderRow): Cursor => [
   row.order_id,
 ];
 
+/** Runs the page query; the export may pass a plain `pg` pool (see export-connection.ts). */
+export type OrderRowReader = (query: Prisma.Sql) => Promise<OrderRow[]>;
+
 /** One page of orders (and the cursor of the next), without the total; shared with the export. */
 export const findOrderPage = async (
   filter: OrderFilter,
   after: string | undefined,
   limit: number,
   deps: Pick<Deps, "db">,
+  read: OrderRowReader = (query) => deps.db.$queryRaw<OrderRow[]>(query),
 ): Promise<{ rows: OrderRow[]; nextCursor: string | null }> => {
   const where = orderWhere(filter);
   const keyset = after ? sql`AND ${afterCursor(filter, decodeCursor(after))}` : sql``;
-  const rows = await deps.db.$queryRaw<OrderRow[]>`
+  const rows = await read(sql`
     SELECT o.order_id, o.order_type, o.ordered_at, o.customer_id, o.customer_name, o.charging_mode,
            (SELECT string_agg(DISTINCT l.product_code, ', ') FROM order_lines l WHERE l.order_id = o.order_id) AS products,
            o.amount::text AS amount,
@@ -125,7 +129,7 @@ export const findOrderPage = async (
            o.currency, o.test_flag, o.source, o.fetched_at, o.fetch_error
     FROM orders o ${where} ${keyset}
     ${orderBy(filter)}
-    LIMIT ${limit + 1}`;
+    LIMIT ${limit + 1}`);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(filter, last)) : null };

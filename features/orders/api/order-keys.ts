@@ -5,4 +5,5 @@ export const orderKeys = {
   detail: (orderId: string) => [...orderKeys.all, "detail", orderId] as const,
   reconciliations: () => [...orderKeys.all, "reconciliations"] as const,
   reconciliation: (id: string) => [...orderKeys.reconciliations(), id] as const,
+  export: (id: string) => [...orderKeys.all, "export", id] as const,
 };

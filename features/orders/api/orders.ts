@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { orderKeys } from "@/features/orders/api/order-keys";
 import { apiFetch } from "@/lib/api-client";
-import type { OrderDetail, OrderPage, ReconciliationDto, ReconciliationSummaryDto, RefetchResult } from "@/lib/contracts/orders";
+import { exportIsOpen } from "@/features/orders/export-progress";
+import type { ExportFormat, OrderDetail, OrderExportDto, OrderPage, ReconciliationDto, ReconciliationSummaryDto, RefetchResult } from "@/lib/contracts/orders";
 
 // The URL's query string is the filter (and the page cursor): one source of truth for the
 // table, the export link and a bookmark.
@@ -60,5 +61,28 @@ export const useStartReconciliation = () => {
   return useMutation({
     mutationFn: () => apiFetch<{ id: string | null; ordersTotal: number }>("/api/orders/reconciliations", { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: orderKeys.reconciliations() }),
+  });
+};
+
+// Exports: start one for the current filter, follow it, cancel it (see server/orders/order-exports.ts).
+export const useStartExport = () =>
+  useMutation({
+    mutationFn: ({ format, filter }: { format: ExportFormat; filter: OrderFilterValues }) =>
+      apiFetch<OrderExportDto>("/api/orders/exports", { method: "POST", body: { ...filter, format } }),
+  });
+
+export const useOrderExport = (id: string | null) =>
+  useQuery({
+    queryKey: orderKeys.export(id ?? ""),
+    queryFn: ({ signal }) => apiFetch<OrderExportDto>(`/api/orders/exports/${id}`, { signal }),
+    enabled: id !== null,
+    refetchInterval: (query) => (!query.state.data || exportIsOpen(query.state.data.status) ? 1_000 : false),
+  });
+
+export const useCancelExport = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<OrderExportDto>(`/api/orders/exports/${id}`, { method: "DELETE" }),
+    onSuccess: (data) => client.setQueryData(orderKeys.export(data.id), data),
   });
 };

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, ErrorNotice, LoadingRows } from "@/components/ui/states";
 import { FILTER_KEYS, filterSearch, useOrders, type OrderFilterValues } from "@/features/orders/api/orders";
+import { ExportPanel } from "@/features/orders/components/export-panel";
 import { formatAmount } from "@/features/orders/format-amount";
 import type { OrderListItem, OrderSort } from "@/lib/contracts/orders";
 import { CHARGING_MODES, ORDER_TYPES } from "@/lib/marketplace/koogallery/order-query";
@@ -125,7 +126,6 @@ export function OrdersList() {
   });
 
   const total = orders.data?.total;
-  const exportHref = `/api/orders/export?${filterSearch(filter)}`;
 
   return (
     <div className="space-y-4">
@@ -198,7 +198,7 @@ export function OrdersList() {
         <span data-testid="orders-total">
           {total !== undefined ? (orders.data?.totalIsExact ? t("orders.total", { count: total }) : t("orders.totalEstimate", { count: total })) : null}
         </span>
-        <div className="flex items-center gap-3">
+        <div className="flex items-start gap-3">
           <details className="relative">
             <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-800">{t("orders.columnChooser")}</summary>
             <div className="absolute right-0 z-10 mt-1 w-56 space-y-1 rounded-md border border-slate-200 bg-white p-3 shadow">
@@ -213,9 +213,7 @@ export function OrdersList() {
                 ))}
             </div>
           </details>
-          <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-800 hover:bg-slate-50" href={exportHref} download>
-            {t("orders.exportCsv")}
-          </a>
+          <ExportPanel filter={filter} />
         </div>
       </div>
       <p className="text-xs text-slate-500">{t("orders.exportHint")}</p>

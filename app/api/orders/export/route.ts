@@ -1,17 +1,16 @@
-// GET /api/orders/export — the filtered orders as a streamed CSV, in the list's order (audited)
-import { orderFilterSchema } from "@/lib/contracts/orders";
+// GET /api/orders/export — the filtered orders as a streamed CSV (or ?format=xlsx, Excel), in the
+// list's order (audited). A plain link for scripts and bookmarks; the orders page uses
+// /api/orders/exports, which adds progress and cancelling.
+import { orderExportQuerySchema } from "@/lib/contracts/orders";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { withRoute } from "@/server/http/with-route";
-import { exportOrdersCsv } from "@/server/orders/export-orders";
+import { exportRowReader } from "@/server/orders/export-connection";
+import { exportOrdersCsv, exportOrdersXlsx } from "@/server/orders/export-orders";
+import { exportResponse } from "@/server/orders/order-exports";
 
-export const GET = withRoute({ auth: { permission: "console:read" }, query: orderFilterSchema }, async ({ query, operator, ipAddress, deps }) => {
-  await recordAuditEvent(deps.db, { actor: operator, action: "orders.exported", ipAddress, details: { filter: query } }, deps.now());
-  const stamp = deps.now().toISOString().slice(0, 10);
-  return new Response(exportOrdersCsv(query, deps), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="orders-${stamp}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+export const GET = withRoute({ auth: { permission: "console:read" }, query: orderExportQuerySchema }, async ({ query, operator, ipAddress, deps }) => {
+  const { format, ...filter } = query;
+  await recordAuditEvent(deps.db, { actor: operator, action: "orders.exported", ipAddress, details: { format, filter } }, deps.now());
+  const read = exportRowReader();
+  return exportResponse(format, format === "xlsx" ? exportOrdersXlsx(filter, deps, { read }) : exportOrdersCsv(filter, deps, { read }), deps.now());
 });
