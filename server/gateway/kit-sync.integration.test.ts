@@ -5,6 +5,7 @@ import type { Deps } from "@/server/deps";
 import { forgetMarketplaceKeys } from "@/server/gateway/marketplace-keys";
 import { clientSecretAssociatedData } from "@/server/kit/application-sync";
 import { contactAssociatedData } from "@/server/kit/auth-sync";
+import { listKitTenants } from "@/server/kit/list-kit-tenants";
 import { configureTestKeys, raw, sendCallback, TEST_KEYS } from "@/test/support/marketplace-requests";
 import { createTestDatabase, testDeps, type TestDatabase } from "@/test/support/test-database";
 
@@ -185,6 +186,25 @@ describe(`联营Kit sync on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     await expectAnswer(kitV2("orgDelete", tenantBody(common, 1)), "000002", /^unknown 联营Kit interface "orgDelete"; supported: tenantSync/, "ok");
     await expectAnswer(kitV2("tenantSync", "{not json", { signature: "00" }), "000002", /invalid JSON/, "invalid-body");
     expect(await count()).toBe(before);
+  });
+
+  it("the operators' view groups what was synced by instance and tenant, departments and users even before the tenant", async () => {
+    const common = scope();
+    await send(kitV2("allOrgSync", { ...common, orgInfoList: [{ orgCode: "HQ", orgName: "总部" }] }));
+    const early = await listKitTenants({ instanceId: common.instanceId }, deps);
+    expect(early.tenants).toEqual([expect.objectContaining({ instanceId: common.instanceId, tenantId: common.tenantId, tenant: null, orgUnits: [expect.objectContaining({ orgCode: "HQ", deleted: false })] })]);
+    await send(kitV2("tenantSync", tenantBody(common, 1)));
+    await send(kitV2("applicationSync", { ...common, appId: "APP-9", clientId: "c9", clientSecret: "cipher", flag: 1 }));
+    await send(kitV2("authSync", { ...common, appId: "APP-9", currentSyncTime: formatKitTimestamp(new Date()), flag: 1, userList: [{ userName: "u9", name: "九", orgCode: "HQ", role: "user", enable: "false" }] }));
+    const view = await listKitTenants({ instanceId: common.instanceId }, deps);
+    expect(view.truncated).toBe(false);
+    expect(view.tenants).toHaveLength(1);
+    expect(view.tenants[0]).toMatchObject({
+      tenant: { tenantCode: "huawei", generation: "v2", deleted: false },
+      applications: [{ appId: "APP-9", clientId: "c9", hasClientSecret: true }],
+      users: [{ userName: "u9", role: "user", enabled: false, authorised: true }],
+    });
+    expect(JSON.stringify(view)).not.toContain("cipher");
   });
 
   it("without a kit key configured a V2 kit call is refused with 000001", async () => {
