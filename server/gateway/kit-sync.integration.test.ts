@@ -207,6 +207,21 @@ describe(`联营Kit sync on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     expect(JSON.stringify(view)).not.toContain("cipher");
   });
 
+  it("a handler that fails answers 000005 signed with the kit key, writes nothing, and keeps the error for review", async () => {
+    const common = scope();
+    const broken = new Proxy(deps.db, {
+      get(target, property) {
+        if (property === "kitTenant") return { ...target.kitTenant, upsert: () => Promise.reject(new Error("connection lost")) };
+        return Reflect.get(target, property, target) as unknown;
+      },
+    });
+    const sent = await sendCallback(kitV2("tenantSync", tenantBody(common, 1)), { ...deps, db: broken });
+    expect(sent.json).toEqual({ resultCode: "000005", resultMsg: "internal error while handling the request; it has been recorded for review" });
+    expect(verifyBodySign({ body: sent.body, header: sent.headers["Body-Sign"]!, key: KIT_KEY })).toEqual({ ok: true });
+    expect(sent.row).toMatchObject({ verification: "ok", keyUsed: "kit", error: "Error: connection lost", instanceId: common.instanceId });
+    expect(await deps.db.kitTenant.count({ where: { tenantId: common.tenantId } })).toBe(0);
+  });
+
   it("without a kit key configured a V2 kit call is refused with 000001", async () => {
     await configureTestKeys(deps, { "marketplace.kitAccessKey.current": null, "marketplace.kitAccessKey.previous": null });
     const sent = await send(kitV2("tenantSync", tenantBody(scope(), 1)));
