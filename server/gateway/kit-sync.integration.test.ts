@@ -222,6 +222,20 @@ describe(`联营Kit sync on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     expect(await deps.db.kitTenant.count({ where: { tenantId: common.tenantId } })).toBe(0);
   });
 
+  it("the same add arriving several times at once creates one row of each kind, every call answered 000000", async () => {
+    const common = scope();
+    const users = [{ userName: "same.user", name: "同一人", orgCode: "HQ", role: "user", enable: "true" }];
+    const calls = Array.from({ length: 4 }, () => [
+      kitV2("tenantSync", tenantBody(common, 1)),
+      kitV2("allOrgSync", { ...common, orgInfoList: [{ orgCode: "HQ", orgName: "总部" }] }),
+      kitV2("authSync", { ...common, appId: "APP-C", currentSyncTime: formatKitTimestamp(new Date()), flag: 1, userList: users }),
+    ]).flat();
+    const answers = await Promise.all(calls.map((request) => send(request)));
+    expect(answers.map((a) => a.json.resultCode)).toEqual(calls.map(() => "000000"));
+    const where = { tenantId: common.tenantId };
+    expect([await deps.db.kitTenant.count({ where }), await deps.db.kitOrgUnit.count({ where }), await deps.db.kitUser.count({ where })]).toEqual([1, 1, 1]);
+  });
+
   it("without a kit key configured a V2 kit call is refused with 000001", async () => {
     await configureTestKeys(deps, { "marketplace.kitAccessKey.current": null, "marketplace.kitAccessKey.previous": null });
     const sent = await send(kitV2("tenantSync", tenantBody(scope(), 1)));
