@@ -41,6 +41,10 @@ test("kit sync calls are accepted, and operators see the tenant, its departments
   expect((await sendKit(request, "authSync", { ...common, appId: "E2E-APP", currentSyncTime: formatKitTimestamp(new Date()), flag: 1, userList: [{ userName: "e2e.admin", name: "管理员甲", orgCode: "E2E-HQ", role: "admin", enable: "true" }] }, key)).resultCode).toBe("000000");
   expect((await sendKit(request, "tenantSync", { ...common, flag: 1, orderId: "x", tenantCode: "x", name: "x", domainName: "x" }, "wrong-key")).resultCode).toBe("000001");
 
+  // The calls are in the interface message log like every other callback.
+  const log = (await (await request.get(`/api/messages?direction=inbound&instanceId=${encodeURIComponent(instanceId!)}&activity=authSync`)).json()) as { messages: { activity: string }[] };
+  expect(log.messages.map((m) => m.activity)).toContain("authSync");
+
   await page.goto(`/kit?tenantId=${tenantId}`);
   const panel = page.getByTestId("kit-panel");
   await expect(panel.getByText("端到端测试企业")).toBeVisible();
