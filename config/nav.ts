@@ -10,6 +10,7 @@ export const NAV_GROUPS: { key: string; items: NavItem[] }[] = [
       { key: "dashboard", href: "/", permission: "console:read" },
       { key: "orders", href: "/orders", permission: "console:read" },
       { key: "instances", href: "/instances", permission: "console:read" },
+      { key: "kit", href: "/kit", permission: "console:read" },
       { key: "products", href: "/products", permission: "console:read" },
       { key: "messages", href: "/messages", permission: "console:read" },
       { key: "simulator", href: "/simulator", permission: "console:read" },

@@ -83,7 +83,7 @@ test.describe("marketplace callback gateway over HTTP", () => {
       { name: "text/plain", send: () => v2Post(request, body, basicKey, "text/plain"), code: "000002" },
       { name: "malformed JSON", send: () => v2Post(request, "{activity:", basicKey), code: "000002" },
       { name: "70 KiB body", send: () => v2Post(request, JSON.stringify({ activity: "orderNotify", orderId: "X", pad: "x".repeat(70 * 1024) }), basicKey), code: "000002" },
-      { name: "kit sync path", send: () => request.post("/api/koogallery/produceAPI/v2/tenantSync", { data: "{}", headers: { "content-type": "application/json", cookie: "" } }), code: "000005" },
+      { name: "kit sync call without x-sign headers", send: () => request.post("/api/koogallery/produceAPI/v2/tenantSync", { data: "{}", headers: { "content-type": "application/json", cookie: "" } }), code: "000002" },
       { name: "V1 bad token", send: () => request.get("/api/koogallery?activity=newInstance&timeStamp=20261128000000000&authToken=AAAA", { headers: { cookie: "" } }), code: "000001" },
     ];
     for (const c of cases) {

@@ -17,6 +17,7 @@ export const NAMESPACES = [
   "instances",
   "invoiceTemplates",
   "invoices",
+  "kit",
   "messages",
   "nav",
   "operators",

@@ -21,7 +21,7 @@ import {
 import { createTestDatabase, testDeps, type TestDatabase } from "@/test/support/test-database";
 
 // What the marketplace (or anyone else) might send that is not a well-formed callback: each is
-// answered 000002 (or the kit's "not supported"), kept as it came, and changes nothing. And the
+// answered 000002 (or 000001 for a kit call that fails its x-sign), kept as it came, and changes nothing. And the
 // bad days of the console itself: nothing is lost, every request is kept raw before anything
 // else happens, and a request whose handling died is kept and brought to an operator's attention.
 
@@ -129,11 +129,14 @@ describe(`malformed bodies and transport on ${process.env.TEST_DATABASE_URL ? "P
     expect(sent.row.body.byteLength).toBe(MAX_CALLBACK_BODY_BYTES);
   });
 
-  it("the 联营 kit sync path is answered 'not supported' and kept", async () => {
+  it("a 联营 kit sync call with a wrong x-sign is refused 000001 and kept as it came", async () => {
+    const kitKey = "kit-key-b4d1e0";
+    await configureTestKeys(deps, { "marketplace.kitAccessKey.current": kitKey });
     const body = Buffer.from(JSON.stringify({ instanceId: "i-1", orderId: "CS1", tenantId: "t", tenantCode: "huawei", name: "Huawei", domainName: "https://example.tenantaccount.com", flag: 1, testFlag: 0, timeStamp: "20220413093539534" }));
     const request = raw("POST", "", body, { "content-type": "application/json", "x-sign": "ab".repeat(32), "x-timestamp": String(Date.now()), "x-nonce": "n-1" }, "/api/koogallery/produceAPI/v2/tenantSync");
-    const sent = await expectRefused(request, "联营 kit sync interfaces are not supported by this console yet", { verification: "not-verified", signedWith: TEST_KEYS.basic, resultCode: "000005", activity: "tenantSync", generation: "kit" });
+    const sent = await expectRefused(request, "x-sign does not match", { verification: "mismatch", signedWith: kitKey, resultCode: "000001", activity: "tenantSync", generation: "kit" });
     expect(sent.row).toMatchObject({ path: "/api/koogallery/produceAPI/v2/tenantSync", headers: expect.objectContaining({ "x-sign": "ab".repeat(32) }) });
+    expect(await deps.db.kitTenant.count()).toBe(0);
   });
 
   it("a method the marketplace does not use answers 000002", async () => {

@@ -6,6 +6,8 @@ export type MarketplaceKeys = {
   v1Key: string | null;
   basic: string[];
   licence: string[];
+  // 联营SaaS同步接口 key (§2.1), current then previous: V2 kit calls are signed with it.
+  kit: string[];
   defaultProvisioningMode: ProvisioningMode;
   defaultFrontEndUrl: string;
 };
@@ -25,6 +27,7 @@ export const loadMarketplaceKeys = async (deps: Pick<Deps, "db" | "secretBox" | 
     v1Key: settings.get("marketplace.v1Key") ?? null,
     basic: pair(settings.get("marketplace.basicAccessKey.current"), settings.get("marketplace.basicAccessKey.previous")),
     licence: pair(settings.get("marketplace.licenseAccessKey.current"), settings.get("marketplace.licenseAccessKey.previous")),
+    kit: pair(settings.get("marketplace.kitAccessKey.current"), settings.get("marketplace.kitAccessKey.previous")),
     defaultProvisioningMode: (settings.get("products.defaultProvisioningMode") ?? "none") as ProvisioningMode,
     defaultFrontEndUrl: settings.get("products.defaultFrontEndUrl") ?? "https://saas.example.com/login",
   };

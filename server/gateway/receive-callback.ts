@@ -13,6 +13,7 @@ import { V2_LICENCE_ONLY_ACTIVITIES, v1ToCommand, v2ToCommand } from "@/lib/mark
 import type { Deps } from "@/server/deps";
 import type { CallbackContext } from "@/server/gateway/callback-context";
 import { handleCommand } from "@/server/gateway/handlers";
+import { handleKitCallback } from "@/server/gateway/kit-callback";
 import { finishInboundRequest, MAX_CALLBACK_BODY_BYTES, storeInboundRequest, type RawCallbackRequest } from "@/server/gateway/inbound-request-store";
 import { loadMarketplaceKeys, type MarketplaceKeys } from "@/server/gateway/marketplace-keys";
 import { claimNonce } from "@/server/gateway/nonce-store";
@@ -23,6 +24,8 @@ export type CallbackResponse = { status: 200; body: string; headers: Record<stri
 
 type Outcome = {
   generation: Generation | "kit" | null;
+  /** Kit answers follow their own generation: V1 kit answers are V1 (ASCII JSON + Body-Sign). */
+  answerGeneration?: Generation;
   activity: string | null;
   verification: string;
   keyUsed: string | null;
@@ -149,8 +152,8 @@ export const receiveCallback = async (raw: RawCallbackRequest, deps: Deps): Prom
     keys = await loadMarketplaceKeys(deps);
     const ctxBase = { inboundRequestId: requestId, deps };
     if (raw.path.includes("/produceAPI")) {
-      // The 联营 kit sync interfaces come with a later capability; the request is kept all the same.
-      outcome = fail({ generation: "kit", activity: raw.path.split("/").pop() ?? null, verification: "not-verified", keyUsed: null, signKey: keys.basic[0] ?? keys.v1Key }, "000005", "联营 kit sync interfaces are not supported by this console yet");
+      // 联营Kit sync interfaces (§3.5): POST {生产地址}/produceAPI[/v2]/<name>.
+      outcome = await handleKitCallback(raw, keys, ctxBase);
     } else if (raw.bodyTruncated) {
       outcome = fail({ generation: raw.method === "GET" ? "v1" : "v2", activity: null, verification: "not-verified", keyUsed: null, signKey: raw.method === "GET" ? keys.v1Key : (keys.basic[0] ?? null) }, "000002", `the request body is larger than ${MAX_CALLBACK_BODY_BYTES} bytes`);
     } else if (raw.method === "GET") {
@@ -184,7 +187,7 @@ export const receiveCallback = async (raw: RawCallbackRequest, deps: Deps): Prom
     );
   }
 
-  const generation = outcome.generation === "v1" ? "v1" : "v2";
+  const generation = outcome.answerGeneration ?? (outcome.generation === "v1" ? "v1" : "v2");
   const serialized = outcome.signKey
     ? serializeAnswer(outcome.answer, { generation, key: outcome.signKey })
     : { body: JSON.stringify(outcome.answer), headers: { "Content-Type": "application/json" } };

@@ -88,12 +88,8 @@ describe("联营Kit sync calls", () => {
     expect(outcome.deliveries.map((d) => [d.state, d.verdict.error, d.verdict.resultCode])).toEqual([["failed", "调用失败,生产接口resultCode返回错误.", "000001"]]);
   });
 
-  // KNOWN GATEWAY GAP, reported, not fixed here (the gateway belongs to another capability): the
-  // console answers every /produceAPI call "000005 联营 kit sync interfaces are not supported by
-  // this console yet", although the request is a correct, correctly signed marketplace call.
-  // `it.fails` keeps the suite green while the gap is open and turns red the day the gateway
-  // answers 000000 — then drop `.fails`.
-  it.fails("the console itself accepts a correctly signed V2 tenantSync (fails today: the gateway answers 000005)", async () => {
+  // The console's own gateway verifies and stores 联营Kit calls (server/gateway/kit-callback.ts).
+  it("the console itself accepts a correctly signed V2 tenantSync", async () => {
     const runtime = await inProcessRuntime(deps);
     const bought = await buyProduct({ productKey: "oa-joint-v2", targetUrl: CONSOLE_TARGET }, runtime);
     expect(bought.deliveries.map((d) => d.state)).toEqual(["succeeded"]);

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorNotice, LoadingRows } from "@/components/ui/states";
 import { useInstance, useRevealCredentials } from "@/features/instances/api/instances";
 import { InstanceStatusBadge } from "@/features/instances/components/instances-list";
+import { KitInstanceSection } from "@/features/kit/components/kit-panel";
 import { useApiErrorText } from "@/lib/use-api-error-text";
 
 export function InstanceDetailView({ instanceId, canReveal }: { instanceId: string; canReveal: boolean }) {
@@ -134,6 +135,7 @@ export function InstanceDetailView({ instanceId, canReveal }: { instanceId: stri
           </ul>
         )}
       </Card>
+      <KitInstanceSection instanceId={instance.instanceId} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// POST /api/koogallery/produceAPI/... — 联营 kit sync interfaces: stored, answered "not supported" for now
+// POST /api/koogallery/produceAPI/[v2/]<name> — 联营Kit sync interfaces (server/gateway/kit-callback.ts)
 import { callbackRoute } from "@/server/gateway/callback-route";
 
 export const dynamic = "force-dynamic";
