@@ -8,6 +8,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { LIFECYCLE_EVENT_TYPES } from "@/domain/fulfilment/lifecycle-events";
 import type { MessagesFilterParams } from "@/features/messages/api/messages-filter";
 import { MESSAGE_STATUSES, PROBLEM_STATUSES } from "@/lib/contracts/messages";
+import { KIT_INTERFACE_NAMES } from "@/lib/marketplace/koogallery/kit-schemas";
 
 // What the marketplace calls us with, V1 and V2 names (§ of the callback reference).
 const INBOUND_ACTIVITIES = [
@@ -28,6 +29,7 @@ const INBOUND_ACTIVITIES = [
   "refreshLicenseCode",
   "updateLicenseCodeStatus",
   "releaseLicenseCode",
+  ...KIT_INTERFACE_NAMES,
 ];
 
 export const PROBLEMS = PROBLEM_STATUSES.join(",");
