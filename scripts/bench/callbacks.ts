@@ -206,9 +206,15 @@ const startApp = async (databaseUrl: string, keys: { basic: string; v1: string }
     KOOGALLERY_V1_KEY: keys.v1,
     NEXT_TELEMETRY_DISABLED: "1",
   });
+  // BENCH_CPU_PROF=<dir>: the app runs as `node --cpu-prof --import tsx` (Node refuses --cpu-prof
+  // in NODE_OPTIONS) and writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const cpuProfDir = process.env.BENCH_CPU_PROF;
+  const command: [string, string[]] = cpuProfDir
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfDir)}`, "--import", "tsx", "scripts/start.ts"]]
+    : ["npx", ["tsx", "scripts/start.ts"]];
   // Its own process group: npx → tsx → node is three processes, and a signal to the group
   // reaches all of them.
-  const child = spawn("npx", ["tsx", "scripts/start.ts"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command[0], command[1], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const output = new LineBuffer();
   child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
   child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));

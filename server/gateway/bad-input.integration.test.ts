@@ -299,11 +299,11 @@ describe(`nothing lost on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGli
   it("a V2 request whose handling crashes is answered 000005 (JSON, signed with its key) and kept with the error; the retry succeeds", async () => {
     const orderId = uniqueOrderId();
     const body = { activity: "newInstance", orderId, orderLineId: `${orderId}-1`, businessId: "b-crash" };
-    const broken = { ...deps, db: failingOn(testDb.db, "instance", "createMany") };
+    const broken = { ...deps, db: failingOn(testDb.db, "instance", "createManyAndReturn") };
     const sent = await sendCallback(v2Request(body, TEST_KEYS.basicPrevious), broken);
     expect(sent.body).toBe(JSON.stringify({ resultCode: "000005", resultMsg: "internal error while handling the request; it has been recorded for review" }));
     expectBodySignedWith(sent, TEST_KEYS.basicPrevious);
-    expect(sent.row).toMatchObject({ state: "answered", generation: "v2", activity: "newInstance", keyUsed: "basic-previous", resultCode: "000005", error: "Error: simulated failure in instance.createMany" });
+    expect(sent.row).toMatchObject({ state: "answered", generation: "v2", activity: "newInstance", keyUsed: "basic-previous", resultCode: "000005", error: "Error: simulated failure in instance.createManyAndReturn" });
     expect(await testDb.db.instance.count({ where: { orderId } })).toBe(0);
 
     // The marketplace retries (a new nonce and timestamp); the order recorded before the crash
@@ -330,11 +330,11 @@ describe(`nothing lost on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGli
 
   it("a V1 request whose handling crashes is answered 000005 signed with the V1 key", async () => {
     const orderId = uniqueOrderId();
-    const broken = { ...deps, db: failingOn(testDb.db, "instance", "createMany") };
+    const broken = { ...deps, db: failingOn(testDb.db, "instance", "createManyAndReturn") };
     const sent = await sendCallback(v1Request({ activity: "newInstance", customerId: "c", businessId: "b", orderId, productId: "p-crash" }, TEST_KEYS.v1), broken);
     expect(sent.json).toEqual({ resultCode: "000005", resultMsg: "internal error while handling the request; it has been recorded for review" });
     expectBodySignedWith(sent, TEST_KEYS.v1);
-    expect(sent.row).toMatchObject({ generation: "v1", activity: "newInstance", keyUsed: "v1", error: "Error: simulated failure in instance.createMany" });
+    expect(sent.row).toMatchObject({ generation: "v1", activity: "newInstance", keyUsed: "v1", error: "Error: simulated failure in instance.createManyAndReturn" });
   });
 
   it("a failure before any key is known is still answered 000005 JSON and kept", async () => {
