@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
@@ -99,35 +99,23 @@ function ChecklistForm({ data, canWrite }: { data: HuaweiChecklistDetail; canWri
           </Field>
         </div>
         {data.products.length > 0 ? (
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="product-rates">
-            <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("col.product")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("col.settlement")}</th>
-                <th scope="col" className="px-3 py-2">{t("col.taxRate")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.products.map((product) => (
-                <tr key={product.productCode}>
-                  <td className="px-3 py-2 font-mono">{product.productCode}</td>
-                  <td className="px-3 py-2 text-right font-mono">{formatYuan(product.settlement)}</td>
-                  <td className="px-3 py-2">
-                    <label className="sr-only" htmlFor={`hw-rate-${product.productCode}`}>{t("rateFor", { product: product.productCode })}</label>
-                    <Input
-                      id={`hw-rate-${product.productCode}`}
-                      className="w-24"
-                      inputMode="decimal"
-                      value={rates[product.productCode] ?? ""}
-                      aria-invalid={fieldError(`productRates.${product.productCode}`) ? true : undefined}
-                      onChange={(e) => setRates({ ...rates, [product.productCode]: e.target.value })}
-                    />
-                    {fieldError(`productRates.${product.productCode}`) ? <p role="alert" className="text-xs text-red-700">{fieldError(`productRates.${product.productCode}`)}</p> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ProductRatesTable
+            data={data}
+            rateCell={(product) => (
+              <>
+                <label className="sr-only" htmlFor={`hw-rate-${product.productCode}`}>{t("rateFor", { product: product.productCode })}</label>
+                <Input
+                  id={`hw-rate-${product.productCode}`}
+                  className="w-24"
+                  inputMode="decimal"
+                  value={rates[product.productCode] ?? ""}
+                  aria-invalid={fieldError(`productRates.${product.productCode}`) ? true : undefined}
+                  onChange={(e) => setRates({ ...rates, [product.productCode]: e.target.value })}
+                />
+                {fieldError(`productRates.${product.productCode}`) ? <p role="alert" className="text-xs text-red-700">{fieldError(`productRates.${product.productCode}`)}</p> : null}
+              </>
+            )}
+          />
         ) : (
           <p className="text-sm text-slate-600">{t("noLines", { rate: data.defaultTaxRatePercent })}</p>
         )}
@@ -141,7 +129,16 @@ function ChecklistForm({ data, canWrite }: { data: HuaweiChecklistDetail; canWri
   );
 }
 
-function ProductRatesTable({ data }: { data: HuaweiChecklistDetail }) {
+type ChecklistProduct = HuaweiChecklistDetail["products"][number];
+
+// The products and their tax rates: read-only by default, or with the rate cell the checklist form supplies.
+function ProductRatesTable({
+  data,
+  rateCell = (product) => `${product.taxRatePercent}%`,
+}: {
+  data: HuaweiChecklistDetail;
+  rateCell?: (product: ChecklistProduct) => ReactNode;
+}) {
   const t = useTranslations("huaweiInvoices");
   return (
     <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="product-rates">
@@ -157,7 +154,7 @@ function ProductRatesTable({ data }: { data: HuaweiChecklistDetail }) {
           <tr key={product.productCode}>
             <td className="px-3 py-2 font-mono">{product.productCode}</td>
             <td className="px-3 py-2 text-right font-mono">{formatYuan(product.settlement)}</td>
-            <td className="px-3 py-2">{product.taxRatePercent}%</td>
+            <td className="px-3 py-2">{rateCell(product)}</td>
           </tr>
         ))}
       </tbody>
