@@ -10,6 +10,8 @@ import {
   configureTestKeys,
   countBusinessRows,
   expectBodySignedWith,
+  newInstanceBody,
+  newInstanceParams as newInstanceParamsFor,
   raw,
   sendCallback,
   TEST_KEYS,
@@ -28,11 +30,7 @@ import { createTestDatabase, testDeps, type TestDatabase } from "@/test/support/
 let testDb: TestDatabase;
 let deps: Deps;
 
-const newInstanceBody = () => {
-  const orderId = uniqueOrderId();
-  return { activity: "newInstance", orderId, orderLineId: `${orderId}-000001`, businessId: crypto.randomUUID() };
-};
-const newInstanceParams = () => ({ activity: "newInstance", customerId: "cust", businessId: crypto.randomUUID(), orderId: uniqueOrderId(), productId: "prod-b" });
+const newInstanceParams = () => newInstanceParamsFor("prod-b");
 
 // A POST whose query carries a fresh timestamp and nonce and a signature that is well-formed
 // hex, for bodies the signing helper cannot canonicalise (they are not JSON objects).

@@ -7,6 +7,8 @@ import {
   configureTestKeys,
   countBusinessRows,
   expectBodySignedWith,
+  newInstanceBody,
+  newInstanceParams as newInstanceParamsFor,
   raw,
   sendCallback,
   TEST_KEYS,
@@ -23,11 +25,7 @@ import { createTestDatabase, testDeps, type TestDatabase } from "@/test/support/
 let testDb: TestDatabase;
 let deps: Deps;
 
-const newInstanceBody = () => {
-  const orderId = uniqueOrderId();
-  return { activity: "newInstance", orderId, orderLineId: `${orderId}-000001`, businessId: crypto.randomUUID() };
-};
-const newInstanceParams = () => ({ activity: "newInstance", customerId: "cust", businessId: crypto.randomUUID(), orderId: uniqueOrderId(), productId: "prod-v" });
+const newInstanceParams = () => newInstanceParamsFor("prod-v");
 
 // Sends a request expected to be refused: asserts the exact answer, its signature, its record,
 // and that no business row appeared or changed.

@@ -135,3 +135,18 @@ export const countBusinessRows = async (deps: Pick<Deps, "db">) => {
 let sequence = 0;
 // Marketplace-looking ids, unique per test run so that no test depends on another's rows.
 export const uniqueOrderId = (prefix = "CS") => `${prefix}${Date.now().toString(36).toUpperCase()}${(++sequence).toString().padStart(4, "0")}${randomBytes(2).toString("hex").toUpperCase()}`;
+
+/** A V2 newInstance body for a fresh order (one line). */
+export const newInstanceBody = () => {
+  const orderId = uniqueOrderId();
+  return { activity: "newInstance", orderId, orderLineId: `${orderId}-000001`, businessId: randomUUID() };
+};
+
+/** V1 newInstance query parameters for a fresh order of `productId`. */
+export const newInstanceParams = (productId: string) => ({
+  activity: "newInstance",
+  customerId: "cust",
+  businessId: randomUUID(),
+  orderId: uniqueOrderId(),
+  productId,
+});
