@@ -7,6 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, ErrorNotice, LoadingRows } from "@/components/ui/states";
 import { INSTANCE_FILTER_KEYS, instanceSearch, useInstances, type InstanceFilterValues } from "@/features/instances/api/instances";
@@ -133,18 +134,12 @@ export function InstancesList() {
           </table>
         </div>
       )}
-      <div className="flex gap-2">
-        {after ? (
-          <Button variant="secondary" onClick={() => go(filter)}>
-            {t("instances.firstPage")}
-          </Button>
-        ) : null}
-        {instances.data?.nextCursor ? (
-          <Button variant="secondary" onClick={() => go({ ...filter, after: instances.data.nextCursor ?? undefined })}>
-            {t("instances.nextPage")}
-          </Button>
-        ) : null}
-      </div>
+      <KeysetPager
+        onFirstPage={after ? () => go(filter) : undefined}
+        onNextPage={instances.data?.nextCursor ? () => go({ ...filter, after: instances.data?.nextCursor ?? undefined }) : undefined}
+        firstPageLabel={t("instances.firstPage")}
+        nextPageLabel={t("instances.nextPage")}
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, ErrorNotice, LoadingRows } from "@/components/ui/states";
 import { FILTER_KEYS, filterSearch, useOrders, type OrderFilterValues } from "@/features/orders/api/orders";
@@ -274,18 +275,12 @@ export function OrdersList() {
           </table>
         </div>
       )}
-      <div className="flex gap-2">
-        {after ? (
-          <Button variant="secondary" onClick={() => go(filter)}>
-            {t("orders.firstPage")}
-          </Button>
-        ) : null}
-        {orders.data?.nextCursor ? (
-          <Button variant="secondary" onClick={() => go({ ...filter, after: orders.data.nextCursor ?? undefined })}>
-            {t("orders.nextPage")}
-          </Button>
-        ) : null}
-      </div>
+      <KeysetPager
+        onFirstPage={after ? () => go(filter) : undefined}
+        onNextPage={orders.data?.nextCursor ? () => go({ ...filter, after: orders.data?.nextCursor ?? undefined }) : undefined}
+        firstPageLabel={t("orders.firstPage")}
+        nextPageLabel={t("orders.nextPage")}
+      />
     </div>
   );
 }
